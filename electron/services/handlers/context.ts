@@ -1,0 +1,12 @@
+import type { EventBus } from '../events.js';
+import type { HttpEngine } from '../http/engine.js';
+import type { Workspace } from '../store/workspace.js';
+
+/** What every group of handlers gets: the services of one running app. */
+export interface HandlerContext {
+  workspace: Workspace;
+  engine: HttpEngine;
+  events: EventBus;
+  host: 'electron' | 'web';
+  version: string;
+}

@@ -1,0 +1,17 @@
+// Every channel of the contract has exactly one handler. The object is typed `Handlers`, so a
+// channel added to shared/contract.ts without a handler here fails to compile, for both transports.
+import type { Handlers } from '../../../shared/contract.js';
+import type { HandlerContext } from './context.js';
+import { environmentHandlers } from './environments.js';
+import { httpHandlers } from './http.js';
+import { itemHandlers } from './items.js';
+import { miscHandlers } from './misc.js';
+
+export function createHandlers(ctx: HandlerContext): Handlers {
+  return {
+    ...itemHandlers(ctx),
+    ...environmentHandlers(ctx),
+    ...httpHandlers(ctx),
+    ...miscHandlers(ctx),
+  };
+}

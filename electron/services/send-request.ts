@@ -1,0 +1,57 @@
+// Sends one request the way the user sees it in the workspace: variables from the scopes
+// (global < collection < environment), auth inherited from folders and the collection, the
+// response recorded in history. The app, the web host and the CLI all send through here.
+import type { RequestSpec, SendResult, Variable } from '../../shared/model.js';
+import { effectiveAuth, resolveRequest } from '../../shared/resolve-request.js';
+import { flattenScopes, type Scopes } from '../../shared/variables.js';
+import type { EventBus } from './events.js';
+import type { HttpEngine } from './http/engine.js';
+import type { Workspace } from './store/workspace.js';
+
+export interface SendInput {
+  sendId: string;
+  requestId: string | null;
+  request: RequestSpec;
+  name?: string;
+  /** Narrower scopes a runner adds (iteration data, local variables). */
+  extraScopes?: Pick<Scopes, 'data' | 'local'>;
+}
+
+/** The variables in scope for a saved request (or an unsaved one: globals and environment only). */
+export function scopesFor(workspace: Workspace, requestId: string | null): Scopes {
+  const ancestors = requestId ? workspace.ancestors(requestId) : [];
+  const collection = ancestors.find((a) => a.kind === 'collection');
+  const { activeEnvironmentId } = workspace.getSettings();
+  const environment: Variable[] = activeEnvironmentId ? workspace.getEnvironment(activeEnvironmentId).variables : [];
+  return { global: workspace.getGlobals(), collection: collection?.variables ?? [], environment };
+}
+
+export async function sendRequest(
+  deps: { workspace: Workspace; engine: HttpEngine; events?: EventBus },
+  input: SendInput,
+): Promise<SendResult> {
+  const { workspace, engine, events } = deps;
+  const ancestors = input.requestId ? workspace.ancestors(input.requestId) : [];
+  const lookup = flattenScopes({ ...scopesFor(workspace, input.requestId), ...input.extraScopes });
+  const auth = effectiveAuth(
+    input.request.auth,
+    ancestors.map((a) => a.auth),
+  );
+  const { request, unresolved } = resolveRequest({ ...input.request, auth }, lookup);
+  const settings = workspace.getSettings();
+  const outcome = await engine.send(request, {
+    sendId: input.sendId,
+    bodyLimitBytes: settings.responseBodyLimitBytes,
+    onProgress: events ? (p) => events.emit('http.progress', { sendId: input.sendId, ...p }) : undefined,
+  });
+  const result: SendResult = { sendId: input.sendId, unresolved, ...outcome };
+  const entry = workspace.addHistory({
+    requestId: input.requestId,
+    name: input.name ?? (input.requestId ? workspace.getItem(input.requestId).name : input.request.url),
+    request: input.request,
+    result,
+  });
+  events?.emit('workspace.changed', { what: 'history' });
+  if (result.response?.cookies.length) events?.emit('workspace.changed', { what: 'cookies' });
+  return { ...result, historyId: entry.id };
+}
