@@ -2,6 +2,7 @@
 // directions, plus the push events. Both transports (Electron IPC and the web host's WebSocket)
 // serve exactly this table; see DESIGN.md §2.
 import { z } from 'zod';
+import { CHANNEL_NAMES, EVENT_NAMES } from './channel-names.js';
 import {
   Auth,
   Cookie,
@@ -146,6 +147,13 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 export const eventNames = Object.keys(events) as EventName[];
+
+// Compile-time proof that the preload's name lists are exactly the contract's tables.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelListComplete: Same<(typeof CHANNEL_NAMES)[number], ChannelName> = true;
+const eventListComplete: Same<(typeof EVENT_NAMES)[number], EventName> = true;
+void channelListComplete;
+void eventListComplete;
 
 /** What every host must implement: one handler per channel (a missing one fails to compile). */
 export type Handlers = { [K in ChannelName]: (input: ChannelArgs<K>) => Promise<ChannelOutput<K>> };

@@ -1,0 +1,38 @@
+// The names of every channel and push event, without their schemas: the Electron preload exposes
+// exactly these and nothing else, and stays small (no zod in the preload). contract.ts checks at
+// compile time that these lists equal its tables, so a channel cannot be missing here.
+export const CHANNEL_NAMES = [
+  'app.info',
+  'tree.list',
+  'items.get',
+  'items.create',
+  'items.update',
+  'items.duplicate',
+  'items.move',
+  'items.delete',
+  'items.search',
+  'env.list',
+  'env.create',
+  'env.update',
+  'env.delete',
+  'env.setActive',
+  'globals.get',
+  'globals.update',
+  'http.send',
+  'http.cancel',
+  'http.readBodyFile',
+  'history.list',
+  'history.get',
+  'history.clear',
+  'cookies.list',
+  'cookies.delete',
+  'cookies.clear',
+  'settings.get',
+  'settings.update',
+  'files.store',
+] as const;
+
+export const EVENT_NAMES = ['workspace.changed', 'http.progress'] as const;
+
+/** The IPC channel on which the main process pushes events to the preload. */
+export const EVENT_CHANNEL = 'courier:event';
