@@ -7,7 +7,6 @@ import path from 'node:path';
 export const MAX_NAME_LENGTH = 180;
 
 // Control characters (NUL included) and characters Windows, macOS or Linux refuse in file names.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u001f\u007f<>:"|?*]/g;
 
 /**
