@@ -20,7 +20,8 @@ export function splitUrl(url: string): { base: string; query: string | null; has
 function findOutsideVariables(text: string, ch: string): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    if (text.startsWith('{{', i)) {
+    // A `{{` with no `}}` after it (still being typed) is plain text, as it is to variable resolution.
+    if (text.startsWith('{{', i) && text.includes('}}', i + 2)) {
       depth++;
       i++;
     } else if (text.startsWith('}}', i) && depth > 0) {
@@ -31,12 +32,24 @@ function findOutsideVariables(text: string, ch: string): number {
   return -1;
 }
 
+/** Splits on `ch` where it is not inside a `{{variable}}`. */
+function splitOutsideVariables(text: string, ch: string): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  for (let at = findOutsideVariables(rest, ch); at >= 0; at = findOutsideVariables(rest, ch)) {
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at + 1);
+  }
+  parts.push(rest);
+  return parts;
+}
+
 /** The query params of a URL as table rows (values kept as typed: not decoded). */
 export function parseQuery(url: string): KeyValue[] {
   const { query } = splitUrl(url);
   if (query === null || query === '') return [];
-  return query.split('&').map((pair) => {
-    const eq = pair.indexOf('=');
+  return splitOutsideVariables(query, '&').map((pair) => {
+    const eq = findOutsideVariables(pair, '=');
     return eq < 0
       ? { key: pair, value: '', enabled: true }
       : { key: pair.slice(0, eq), value: pair.slice(eq + 1), enabled: true };
@@ -48,7 +61,7 @@ export function withQuery(url: string, params: KeyValue[]): string {
   const { base, hash } = splitUrl(url);
   const enabled = params.filter((p) => p.enabled !== false && (p.key !== '' || p.value !== ''));
   if (enabled.length === 0) return base + hash;
-  const query = enabled.map((p) => (p.value === '' && !p.key.includes('=') ? p.key : `${p.key}=${p.value}`)).join('&');
+  const query = enabled.map((p) => (p.value === '' && findOutsideVariables(p.key, '=') < 0 ? p.key : `${p.key}=${p.value}`)).join('&');
   return `${base}?${query}${hash}`;
 }
 
