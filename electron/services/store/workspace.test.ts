@@ -95,6 +95,24 @@ describe('opening', () => {
     expect(fs.readdirSync(home)).toEqual([WORKSPACE_FILE]); // no -wal or -shm beside it
   });
 
+  it('refuses a damaged SQLite file with a clear error', () => {
+    const home = path.join(dir, 'damaged');
+    fs.mkdirSync(home);
+    const file = path.join(home, WORKSPACE_FILE);
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\u0000'), Buffer.alloc(8192, 0xab)]));
+    const e = expectAppError(() => openWorkspace(home), 'INTERNAL', /Could not open the workspace/);
+    expect(e.message).toContain(file);
+  });
+
+  it('lets two connections share one workspace (the app and the CLI)', () => {
+    const other = openWorkspace(dir);
+    open.push(other);
+    const c = collection('Shared');
+    expect(other.getItem(c.id).name).toBe('Shared');
+    other.updateItem({ id: c.id, name: 'Renamed elsewhere' });
+    expect(ws.tree()[0].name).toBe('Renamed elsewhere');
+  });
+
   it('keeps everything across close and reopen', () => {
     const c = collection('Kept');
     const f = folder(c.id, 'F');

@@ -57,9 +57,10 @@ export function openWorkspace(home: string, options: WorkspaceOptions = {}): Wor
     throw new AppError('INTERNAL', `Could not open the workspace ${file}: ${messageOf(err)}`);
   }
   try {
+    // Wait for another process (the CLI beside the app) instead of failing at once on its lock.
+    db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
     migrate(db);
   } catch (err) {
