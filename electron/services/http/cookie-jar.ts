@@ -1,0 +1,87 @@
+// The cookie jar (RFC 6265, via tough-cookie): cookies sent with each request, Set-Cookie stored
+// from each response (redirect hops included), persisted through the host's cookie store.
+import { Cookie as ToughCookie, CookieJar, MemoryCookieStore } from 'tough-cookie';
+import type { Cookie } from '../../../shared/model.js';
+
+export interface CookieStore {
+  load(): string | null;
+  save(serialized: string): void;
+}
+
+const JAR_OPTIONS = { rejectPublicSuffixes: true, allowSpecialUseDomain: true, looseMode: true };
+
+export class CookieJarService {
+  private jar: CookieJar | null = null;
+  private readonly memory = new MemoryCookieStore();
+
+  constructor(private readonly store: CookieStore) {}
+
+  private get(): CookieJar {
+    if (this.jar) return this.jar;
+    const saved = this.store.load();
+    if (saved) {
+      try {
+        this.jar = CookieJar.deserializeSync(saved, this.memory);
+      } catch {
+        // A damaged saved jar starts over empty rather than breaking every send.
+        this.jar = null;
+      }
+    }
+    this.jar ??= new CookieJar(this.memory, JAR_OPTIONS);
+    return this.jar;
+  }
+
+  /** The Cookie header value for a request to `url` ('' when no cookie applies). */
+  cookieHeader(url: string): string {
+    return this.get().getCookieStringSync(url);
+  }
+
+  /** Stores the Set-Cookie headers of a response from `url`; answers the cookies accepted. */
+  storeFromResponse(url: string, setCookies: string[]): Cookie[] {
+    const jar = this.get();
+    const stored: Cookie[] = [];
+    for (const header of setCookies) {
+      const cookie = jar.setCookieSync(header, url, { ignoreError: true });
+      if (cookie) stored.push(toModel(cookie));
+    }
+    return stored;
+  }
+
+  list(): Cookie[] {
+    const cookies: ToughCookie[] = [];
+    this.memory.getAllCookies((err, all) => {
+      if (!err && all) cookies.push(...all);
+    });
+    return cookies.map(toModel);
+  }
+
+  delete(domain: string, path: string, name: string): void {
+    this.get();
+    this.memory.removeCookie(domain, path, name, () => undefined);
+    this.save();
+  }
+
+  clear(): void {
+    this.get().removeAllCookiesSync();
+    this.save();
+  }
+
+  save(): void {
+    const serialized = this.get().serializeSync();
+    if (serialized) this.store.save(JSON.stringify(serialized));
+  }
+}
+
+function toModel(c: ToughCookie): Cookie {
+  const expiry = c.expiryDate();
+  return {
+    name: c.key,
+    value: c.value,
+    domain: c.domain ?? '',
+    path: c.path ?? '/',
+    expires: expiry && Number.isFinite(expiry.getTime()) ? expiry.toISOString() : null,
+    httpOnly: c.httpOnly,
+    secure: c.secure,
+    ...(c.sameSite && c.sameSite !== 'unspecified' ? { sameSite: c.sameSite } : {}),
+  };
+}
