@@ -92,7 +92,12 @@ function createWindow(): void {
 }
 
 app.whenReady().then(() => {
-  services = createAppServices({ home: app.getPath('userData'), host: 'electron', version: VERSION });
+  services = createAppServices({
+    home: app.getPath('userData'),
+    host: 'electron',
+    version: VERSION,
+    sqliteBinding: process.env.COURIER_SQLITE_BINDING,
+  });
   serveApp();
   lockDownNavigation();
   registerIpc(services);

@@ -21,13 +21,15 @@ export interface AppServicesOptions {
   home: string;
   host: 'electron' | 'web';
   version: string;
+  /** better-sqlite3 built for Electron's ABI (see scripts/electron-runtime.mjs). */
+  sqliteBinding?: string;
 }
 
 const COOKIE_JAR_KEY = 'http.cookieJar';
 const TOKEN_CACHE_PREFIX = 'http.oauth2Token:';
 
 export function createAppServices(options: AppServicesOptions): AppServices {
-  const workspace = openWorkspace(options.home);
+  const workspace = openWorkspace(options.home, { nativeBinding: options.sqliteBinding });
   const events = new EventBus();
   const engine = createHttpEngine({
     dataDir: path.join(options.home, 'data'),

@@ -41,6 +41,8 @@ export const DESCRIPTION_MAX = 1_000_000;
 export interface WorkspaceOptions {
   /** Newest history entries kept (default HISTORY_LIMIT). */
   historyLimit?: number;
+  /** A better-sqlite3 binary built for another ABI (Electron's, during `npm start`). */
+  nativeBinding?: string;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -52,7 +54,7 @@ export function openWorkspace(home: string, options: WorkspaceOptions = {}): Wor
   assertSqliteFile(file);
   let db: Database.Database;
   try {
-    db = new Database(file);
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (err) {
     throw new AppError('INTERNAL', `Could not open the workspace ${file}: ${messageOf(err)}`);
   }
