@@ -111,4 +111,4 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => services?.close());
+app.on('will-quit', () => void services?.close());

@@ -14,7 +14,7 @@ export interface AppServices {
   engine: HttpEngine;
   events: EventBus;
   handlers: Handlers;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface AppServicesOptions {
@@ -49,6 +49,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     engine,
     events,
     handlers,
-    close: () => workspace.close(),
+    close: async () => {
+      await engine.close();
+      workspace.close();
+    },
   };
 }

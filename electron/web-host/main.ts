@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`\nCourier: ${signal}, stopping…`);
     await host.close();
-    services.close();
+    await services.close();
     console.log('Courier stopped.');
     process.exit(0);
   };

@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host.close();
-  services.close();
+  await services.close();
 });
 
 /** Opens the RPC socket; resolves with the socket or rejects with the HTTP status of the refusal. */
