@@ -262,6 +262,7 @@ export async function startTestServer(): Promise<TestServer> {
       hitCounts.clear();
       requests.length = 0;
       issuedTokens.clear();
+      tokenCounter = 0;
     },
     close: async () => {
       await Promise.all([stop(server), stop(secureServer)]);

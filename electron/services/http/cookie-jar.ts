@@ -48,6 +48,7 @@ export class CookieJarService {
   }
 
   list(): Cookie[] {
+    this.get();
     const cookies: ToughCookie[] = [];
     this.memory.getAllCookies((err, all) => {
       if (!err && all) cookies.push(...all);

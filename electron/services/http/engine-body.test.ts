@@ -5,8 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawLanguage } from '../../../shared/model.js';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.js';
-import { echoOf, makeEngine, req, send, type EngineFixture } from './engine.fixture.js';
+import { echoOf, makeEngine, req, send, type EngineFixture, startTestServer, type TestServer } from './engine.fixture.js';
 
 let server: TestServer;
 let fx: EngineFixture;

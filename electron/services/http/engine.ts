@@ -76,6 +76,20 @@ const DEFAULT_SETTINGS: RequestSettings = { timeoutMs: 30_000, followRedirects: 
 /** Headers undici refuses or computes itself: the engine sets the length from the body. */
 const ENGINE_OWNED_HEADERS = ['content-length', 'transfer-encoding', 'keep-alive', 'upgrade', 'expect'];
 
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Refuses, with a plain message, headers HTTP cannot carry (undici would only say "invalid header"). */
+function checkHeaders(headers: HeaderList): void {
+  for (const [name, value] of headers.pairs) {
+    if (!HEADER_NAME.test(name)) {
+      throw new SendFailure('NETWORK', `The header name "${name}" is not valid: use letters, digits and !#$%&'*+-.^_\`|~ only`);
+    }
+    if (/[\r\n\0]/.test(value)) {
+      throw new SendFailure('NETWORK', `The value of the header "${name}" contains a line break or NUL, which HTTP does not allow`);
+    }
+  }
+}
+
 export function createHttpEngine(opts: HttpEngineOptions): HttpEngine {
   const jar = new CookieJarService(opts.cookieStore);
   const pool = new DispatcherPool(opts.env ?? (() => process.env));
@@ -131,6 +145,7 @@ export function createHttpEngine(opts: HttpEngineOptions): HttpEngine {
         .filter((h) => h.enabled !== false && h.key.trim() !== '')
         .map((h): [string, string] => [h.key.trim(), h.value]),
     );
+    checkHeaders(headers);
     for (const name of ENGINE_OWNED_HEADERS) headers.delete(name);
 
     const body = await buildRequestBody(spec.body ?? { mode: 'none' });
@@ -164,11 +179,12 @@ export function createHttpEngine(opts: HttpEngineOptions): HttpEngine {
         if (cookie) wire.add('Cookie', cookie);
         if (hop.body) wire.set('Content-Length', String(hop.body.length));
         state.sent ??= { method: hop.method, url: hop.url.href, headers: wire.pairs, bodySize: hop.body?.length ?? 0 };
-        state.target = { hostname: hop.url.hostname, port: hop.url.port, protocol: hop.url.protocol };
+        const { dispatcher, proxy } = pool.for(hop.url, settings.verifyTls);
+        state.target = { hostname: hop.url.hostname, port: hop.url.port, protocol: hop.url.protocol, proxy };
 
         const current = hop;
         const result = await exchange(
-          { url: hop.url, method: hop.method, headers: wire, body: hop.body, dispatcher: pool.for(hop.url, settings.verifyTls).dispatcher, signal },
+          { url: hop.url, method: hop.method, headers: wire, body: hop.body, dispatcher, signal },
           {
             keepBody: (head) => !(settings.followRedirects && redirectLocation(head)),
             bodyLimitBytes: o.bodyLimitBytes,

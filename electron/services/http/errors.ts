@@ -18,6 +18,8 @@ export interface ErrorTarget {
   hostname: string;
   port: string;
   protocol: string;
+  /** The proxy the request went through, if any. */
+  proxy?: string | null;
 }
 
 interface ErrorLike {
@@ -69,12 +71,23 @@ function chain(err: unknown): ErrorLike[] {
   return out;
 }
 
+function safeUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
 
 export function toSendError(err: unknown, target?: ErrorTarget): SendError {
   if (err instanceof SendFailure) return { code: err.code, message: err.message };
   const errors = chain(err);
   const host = target ? `${target.hostname}:${target.port || (target.protocol === 'https:' ? '443' : '80')}` : 'the server';
+  const proxy = target?.proxy ? safeUrl(target.proxy) : null;
+  const proxyHost = proxy ? proxy.hostname.replace(/^\[|\]$/g, '') : undefined;
+  const isProxy = (name: string | undefined) => proxyHost !== undefined && name === proxyHost;
 
   for (const e of errors) {
     const code = str(e.code) ?? '';
@@ -82,11 +95,13 @@ export function toSendError(err: unknown, target?: ErrorTarget): SendError {
     if (DNS_CODES.has(code)) {
       const name = str(e.hostname) ?? target?.hostname ?? 'the host';
       const hint = code === 'EAI_AGAIN' ? ' (the DNS server did not answer: are you offline?)' : '';
-      return { code: 'DNS', message: `Could not resolve host ${name}${hint}` };
+      const what = isProxy(name) ? 'the proxy host' : 'host';
+      return { code: 'DNS', message: `Could not resolve ${what} ${name}${hint}` };
     }
     if (code === 'ECONNREFUSED') {
       const where = e.address ? `${str(e.address)}:${str(e.port) ?? target?.port ?? ''}` : host;
-      return { code: 'CONNECTION_REFUSED', message: `Connection refused by ${where}` };
+      const what = proxy && isProxy(str(e.address)) ? 'the proxy ' : '';
+      return { code: 'CONNECTION_REFUSED', message: `Connection refused by ${what}${where}` };
     }
     if (TLS_VERIFY_CODES.has(code)) {
       return {
@@ -97,7 +112,16 @@ export function toSendError(err: unknown, target?: ErrorTarget): SendError {
       };
     }
     if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || /SSL routines|wrong version number/i.test(message)) {
-      return { code: 'TLS', message: `The TLS handshake with ${host} failed: ${message}` };
+      // OpenSSL says "<hex>:error:<code>:SSL routines:<function>:<reason>:<file>:<line>:".
+      const reason = message.match(/error:[0-9A-Fa-f]+:[^:]*:[^:]*:([^:]+):/)?.[1] ?? message.trim();
+      const hint = /wrong version number|packet length too long/i.test(reason) ? ' (is it an http:// server?)' : '';
+      return { code: 'TLS', message: `The TLS handshake with ${host} failed: ${reason}${hint}` };
+    }
+    const proxyStatus = message.match(/Proxy response \((\d{3})\)/);
+    if (proxyStatus && proxy) {
+      const status = Number(proxyStatus[1]);
+      const hint = status === 407 ? ': it wants credentials (put them in the proxy URL, http://user:password@host:port)' : '';
+      return { code: 'NETWORK', message: `The proxy ${proxy.host} refused to connect to ${host} with status ${status}${hint}` };
     }
     if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
       return { code: 'TIMEOUT', message: `Could not connect to ${host}: the connection attempt timed out` };

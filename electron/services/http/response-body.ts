@@ -75,7 +75,7 @@ function looksLikeText(bytes: Buffer): boolean {
 
 /** Drops a UTF-8 sequence cut in half at the end of a sample. */
 function trimPartial(sample: Buffer): Buffer {
-  let end = sample.length;
+  const end = sample.length;
   for (let i = 1; i <= 3 && end - i >= 0; i++) {
     const b = sample[end - i];
     if ((b & 0xc0) === 0xc0) return sample.subarray(0, end - i);
