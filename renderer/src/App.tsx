@@ -1,0 +1,34 @@
+// The window: top bar, sidebar | main area, plus dialogs, menus and toasts.
+import { MenuHost } from './common/Menu';
+import { Split } from './common/Split';
+import { Toasts } from './common/Toasts';
+import { ConnectionGate } from './ConnectionGate';
+import { DialogHost } from './dialogs/DialogHost';
+import { useGlobalShortcuts } from './shortcuts/useGlobalShortcuts';
+import { Sidebar } from './sidebar/Sidebar';
+import { MainArea } from './tabs/MainArea';
+import { TopBar } from './topbar/TopBar';
+
+export function App() {
+  useGlobalShortcuts();
+  return (
+    <ConnectionGate>
+      <div className="app">
+        <TopBar />
+        <Split
+          direction="horizontal"
+          storageKey="courier.split.sidebar"
+          initial={280}
+          min={200}
+          label="Resize sidebar"
+          className="app-body"
+          first={<Sidebar />}
+          second={<MainArea />}
+        />
+      </div>
+      <DialogHost />
+      <MenuHost />
+      <Toasts />
+    </ConnectionGate>
+  );
+}

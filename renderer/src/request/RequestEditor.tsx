@@ -1,0 +1,60 @@
+// The request builder of one tab: URL bar, then Params / Headers / Body / Auth / Settings.
+import { TabPanel, TabStrip, type TabSpec } from '../common/TabStrip';
+import { useTabs } from '../state/tabs';
+import type { RequestSection, RequestTab } from '../state/tabTypes';
+import { useVariableContext } from '../state/variables';
+import { AuthEditor } from './auth/AuthEditor';
+import { BodyEditor } from './body/BodyEditor';
+import { HeadersTable } from './HeadersTable';
+import { ParamsTable } from './ParamsTable';
+import { editRequest } from './requestDraft';
+import { RequestTitle } from './RequestTitle';
+import { SettingsPanel } from './SettingsPanel';
+import { UrlBar } from './UrlBar';
+
+export function RequestEditor({ tab }: { tab: RequestTab }) {
+  const ctx = useVariableContext(tab.itemId);
+  const r = tab.draft.request;
+  const enabled = (rows: { enabled?: boolean; key: string }[]) => rows.filter((x) => x.enabled !== false && x.key).length;
+  const sections: TabSpec<RequestSection>[] = [
+    { key: 'params', label: 'Params', count: enabled(r.params) },
+    { key: 'headers', label: 'Headers', count: enabled(r.headers) },
+    { key: 'body', label: r.body.mode === 'none' ? 'Body' : <>Body<span className="tab-dot" aria-label="(has body)" /></> },
+    { key: 'auth', label: r.auth.type === 'inherit' || r.auth.type === 'none' ? 'Auth' : <>Auth<span className="tab-dot" aria-label="(set)" /></> },
+    { key: 'settings', label: 'Settings' },
+  ];
+  const setSection = (section: RequestSection) =>
+    useTabs.getState().replace(tab.id, (t) => (t.kind === 'request' ? { ...t, section } : t));
+  const prefix = `req-${tab.id}`;
+
+  return (
+    <div className="request-editor">
+      <RequestTitle tab={tab} />
+      <UrlBar tab={tab} ctx={ctx} />
+      <TabStrip tabs={sections} active={tab.section} onChange={setSection} label="Request sections" idPrefix={prefix} />
+      <div className="request-sections">
+        <TabPanel idPrefix={prefix} tabKey="params" active={tab.section === 'params'}>
+          <ParamsTable tab={tab} ctx={ctx} />
+        </TabPanel>
+        <TabPanel idPrefix={prefix} tabKey="headers" active={tab.section === 'headers'}>
+          <HeadersTable tab={tab} ctx={ctx} />
+        </TabPanel>
+        <TabPanel idPrefix={prefix} tabKey="body" active={tab.section === 'body'} className="fill">
+          {tab.section === 'body' && <BodyEditor tab={tab} ctx={ctx} />}
+        </TabPanel>
+        <TabPanel idPrefix={prefix} tabKey="auth" active={tab.section === 'auth'}>
+          <AuthEditor
+            auth={r.auth}
+            ctx={ctx}
+            itemId={tab.itemId}
+            allowInherit
+            onChange={(auth) => editRequest(tab.id, (x) => ({ ...x, auth }))}
+          />
+        </TabPanel>
+        <TabPanel idPrefix={prefix} tabKey="settings" active={tab.section === 'settings'}>
+          <SettingsPanel tab={tab} />
+        </TabPanel>
+      </div>
+    </div>
+  );
+}

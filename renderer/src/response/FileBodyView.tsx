@@ -1,0 +1,57 @@
+// A body too large to keep in memory was streamed to a file: show the notice and read it in chunks.
+import { useEffect, useState } from 'react';
+import { CodeViewer } from '../editor/CodeViewer';
+import { rpc } from '../rpc';
+import { attempt } from '../state/toasts';
+import { formatBytes } from '../util/format';
+
+const CHUNK = 1024 * 1024;
+const MAX_SHOWN = 16 * CHUNK;
+
+export function FileBodyView({ path, notice, wrap }: { path: string; notice: string; wrap: boolean }) {
+  const [text, setText] = useState('');
+  const [read, setRead] = useState(0);
+  const [size, setSize] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = async (offset: number) => {
+    setBusy(true);
+    const chunk = await attempt(() => rpc['http.readBodyFile']({ path, offset, length: CHUNK }), 'Could not read the body file');
+    setBusy(false);
+    if (!chunk) return;
+    setText((t) => (offset === 0 ? chunk.text : t + chunk.text));
+    setRead(offset + chunk.bytesRead);
+    setSize(chunk.size);
+  };
+
+  useEffect(() => {
+    void load(0);
+    // Reload only when the file changes.
+  }, [path]);
+
+  return (
+    <div className="file-body">
+      <div className="info-bar" data-testid="body-file-notice">
+        <span>{notice}</span>
+        <span className="mono muted" title={path}>
+          {path}
+        </span>
+      </div>
+      <div className="file-body-status">
+        {size !== null && (
+          <span className="muted">
+            Showing the first {formatBytes(read)} of {formatBytes(size)}
+          </span>
+        )}
+        {size !== null && read < size && read < MAX_SHOWN && (
+          <button className="button small" disabled={busy} onClick={() => void load(read)}>
+            {busy ? 'Reading…' : 'Load the next 1 MB'}
+          </button>
+        )}
+      </div>
+      <div className="viewer-host">
+        <CodeViewer doc={text} language="text" wrap={wrap} ariaLabel="Response body (first part)" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+// The "⋯" / right-click menu of a tree item.
+import type { TreeNode } from '../../../shared/model';
+import type { MenuEntry } from '../common/Menu';
+import { openItem } from '../state/tabActions';
+import { useTree } from '../state/tree';
+import { createItem, deleteItem, duplicateItem } from './treeActions';
+
+export function itemMenu(node: TreeNode): MenuEntry[] {
+  const container = node.kind !== 'request';
+  const entries: MenuEntry[] = [
+    { label: container ? `Open ${node.kind} settings` : 'Open', onSelect: () => void openItem(node.id) },
+  ];
+  if (container) {
+    entries.push(
+      { label: 'Add request', onSelect: () => void createItem('request', node.id) },
+      { label: 'Add folder', onSelect: () => void createItem('folder', node.id) },
+    );
+  }
+  entries.push(
+    'separator',
+    { label: 'Rename', shortcut: 'F2', onSelect: () => useTree.getState().setRenaming(node.id) },
+    { label: 'Duplicate', onSelect: () => void duplicateItem(node.id) },
+    'separator',
+    { label: 'Delete', shortcut: 'Del', danger: true, onSelect: () => void deleteItem(node.id) },
+  );
+  return entries;
+}

@@ -1,0 +1,62 @@
+// What an open tab holds. Drafts live here until saved; `savedJson` is the last saved state, so
+// the unsaved-changes dot is simply "draft differs from saved".
+import type { Auth, Body, RequestSpec, Variable } from '../../../shared/model';
+
+export type RequestSection = 'params' | 'headers' | 'body' | 'auth' | 'settings';
+
+export interface RequestDraft {
+  name: string;
+  request: RequestSpec;
+}
+
+export interface RequestTab {
+  kind: 'request';
+  id: string;
+  /** The saved request this tab edits; null for a new request not saved yet. */
+  itemId: string | null;
+  draft: RequestDraft;
+  savedJson: string;
+  dirty: boolean;
+  section: RequestSection;
+  /** Bodies of the other modes, so switching body mode back and forth loses nothing. */
+  bodyStash: Partial<Record<Body['mode'], Body>>;
+}
+
+export interface ContainerDraft {
+  name: string;
+  description: string;
+  auth: Auth;
+  variables: Variable[];
+}
+
+export interface ContainerTab {
+  kind: 'container';
+  id: string;
+  itemId: string;
+  itemKind: 'collection' | 'folder';
+  draft: ContainerDraft;
+  savedJson: string;
+  dirty: boolean;
+}
+
+export interface EnvironmentDraft {
+  name: string;
+  variables: Variable[];
+}
+
+export interface EnvironmentTab {
+  kind: 'environment';
+  id: string;
+  /** null: the globals. */
+  envId: string | null;
+  draft: EnvironmentDraft;
+  savedJson: string;
+  dirty: boolean;
+}
+
+export type Tab = RequestTab | ContainerTab | EnvironmentTab;
+
+export function tabTitle(tab: Tab): string {
+  if (tab.kind === 'environment' && tab.envId === null) return 'Globals';
+  return tab.draft.name || 'Untitled';
+}

@@ -1,0 +1,36 @@
+// The main area: the tab bar, then the active tab's editor — for requests, the request editor
+// above the response viewer with a draggable split.
+import { Split } from '../common/Split';
+import { ContainerView } from '../container/ContainerView';
+import { EnvironmentView } from '../environments/EnvironmentView';
+import { RequestEditor } from '../request/RequestEditor';
+import { ResponsePane } from '../response/ResponsePane';
+import { useTabs } from '../state/tabs';
+import { EmptyState } from './EmptyState';
+import { TabBar } from './TabBar';
+
+export function MainArea() {
+  const tab = useTabs((s) => s.tabs.find((t) => t.id === s.activeId));
+  return (
+    <main className="main-area">
+      <TabBar />
+      <div className="tab-content">
+        {!tab && <EmptyState />}
+        {tab?.kind === 'request' && (
+          <Split
+            key={tab.id}
+            direction="vertical"
+            storageKey="courier.split.request"
+            initial={320}
+            min={140}
+            label="Resize request and response"
+            first={<RequestEditor tab={tab} />}
+            second={<ResponsePane tabId={tab.id} />}
+          />
+        )}
+        {tab?.kind === 'container' && <ContainerView key={tab.id} tab={tab} />}
+        {tab?.kind === 'environment' && <EnvironmentView key={tab.id} tab={tab} />}
+      </div>
+    </main>
+  );
+}
