@@ -1,7 +1,7 @@
 // The decision before an AI action (DESIGN §4): may this user start one now, and if not, why and
 // who can change it. Pure: the app calls it with its cached entitlement snapshot and the credits
 // still queued in its outbox; the server's snapshot already counts everything it has booked.
-import type { Entitlement } from './api.js';
+import type { AiOffReason, Entitlement, Role } from './api.js';
 import { formatCredits } from './money.js';
 import { PLANS, planTerms } from './plans.js';
 
@@ -28,6 +28,16 @@ export type DecisionSnapshot = Pick<
   'team' | 'roles' | 'cycle' | 'ai' | 'allotmentMicro' | 'includedUsedMicro' | 'paygEnabled' | 'offlineAllowanceMicro'
 >;
 
+/** Why AI is off and who can turn it on, for a user holding `roles`. */
+export function aiOffMessage(reason: AiOffReason, roles: readonly Role[]): string {
+  if (reason === 'team_ai_off') {
+    return roles.includes('admin')
+      ? 'AI is turned off for your team. You can turn it on in Team Settings → AI.'
+      : 'AI is turned off for your team. An admin can turn it on in Team Settings → AI.';
+  }
+  return 'AI is turned off in your settings. You can turn it on in Settings → AI.';
+}
+
 const CREDIT_DETAILS = 'Team Settings → Resource Usage → AI Credit Details';
 
 function refuse(reason: RefusalReason, changeableBy: ChangeableBy, message: string): Decision {
@@ -39,20 +49,11 @@ function refuse(reason: RefusalReason, changeableBy: ChangeableBy, message: stri
  * @param now when given and past the snapshot's cycle end, the allotment has renewed
  */
 export function decideAction(snapshot: DecisionSnapshot, queuedMicro = 0, now?: Date | string): Decision {
-  const isAdmin = snapshot.roles.includes('admin');
   const isBilling = snapshot.roles.includes('billing');
 
   if (!snapshot.ai.enabled) {
-    if (snapshot.ai.reason === 'team_ai_off') {
-      return refuse(
-        'team_ai_off',
-        'admin',
-        isAdmin
-          ? 'AI is turned off for your team. You can turn it on in Team Settings → AI.'
-          : 'AI is turned off for your team. An admin can turn it on in Team Settings → AI.',
-      );
-    }
-    return refuse('user_ai_off', 'self', 'AI is turned off in your settings. You can turn it on in Settings → AI.');
+    const reason = snapshot.ai.reason ?? 'user_ai_off';
+    return refuse(reason, reason === 'team_ai_off' ? 'admin' : 'self', aiOffMessage(reason, snapshot.roles));
   }
 
   const renewed = now !== undefined && new Date(now).getTime() >= Date.parse(snapshot.cycle.end);

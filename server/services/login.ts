@@ -1,0 +1,54 @@
+// Login with email and password, rate-limited per email + client address; logout revokes.
+import { tooManyRequests, unauthorized } from '../http/problem.js';
+import type { BillingContext } from './context.js';
+import { nowIso } from './context.js';
+import { newId } from './ids.js';
+import { decoyHash, verifyPassword } from './passwords.js';
+import { issueToken, revokeToken } from './tokens.js';
+import { normalizeEmail } from './users.js';
+
+export interface LoginLimit {
+  /** Failed attempts allowed per email + address within the window. */
+  readonly maxFailures: number;
+  readonly windowMs: number;
+}
+
+export const DEFAULT_LOGIN_LIMIT: LoginLimit = { maxFailures: 5, windowMs: 15 * 60 * 1000 };
+
+export async function login(
+  ctx: BillingContext,
+  limit: LoginLimit,
+  input: { email: string; password: string; clientAddress: string },
+): Promise<{ token: string }> {
+  const { db } = ctx.store;
+  const email = normalizeEmail(input.email);
+  const key = `${email}|${input.clientAddress}`;
+  const now = ctx.clock.now();
+  const windowStart = new Date(now.getTime() - limit.windowMs).toISOString();
+
+  const recent = await db
+    .selectFrom('login_failures')
+    .select(['at'])
+    .where('key', '=', key)
+    .where('at', '>', windowStart)
+    .orderBy('at')
+    .execute();
+  if (recent.length >= limit.maxFailures) {
+    const oldest = Date.parse(recent[0].at);
+    const retryAfter = Math.max(1, Math.ceil((oldest + limit.windowMs - now.getTime()) / 1000));
+    throw tooManyRequests('Too many failed logins for this email from this address. Try again later.', retryAfter);
+  }
+
+  const user = await db.selectFrom('users').selectAll().where('email', '=', email).where('removed_at', 'is', null).executeTakeFirst();
+  const ok = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash()));
+  if (!user || !ok) {
+    await db.insertInto('login_failures').values({ id: newId(), key, at: now.toISOString() }).execute();
+    await db.deleteFrom('login_failures').where('key', '=', key).where('at', '<=', windowStart).execute();
+    throw unauthorized('Wrong email or password.');
+  }
+  return { token: await issueToken(db, user.id, nowIso(ctx)) };
+}
+
+export async function logout(ctx: BillingContext, tokenHash: string): Promise<void> {
+  await revokeToken(ctx.store.db, tokenHash, nowIso(ctx));
+}
