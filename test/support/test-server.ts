@@ -37,10 +37,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
+// The certs sit beside this file; when this module is bundled elsewhere (bench, e2e bundles) they
+// are found from the project root instead.
 const here = path.dirname(fileURLToPath(import.meta.url));
+const certsDir =
+  [path.join(here, 'certs'), path.join(process.cwd(), 'test', 'support', 'certs')].find((d) =>
+    fs.existsSync(path.join(d, 'test-only-cert.pem')),
+  ) ?? path.join(here, 'certs');
 /** TEST-ONLY certificate and key (self-signed, CN=localhost, SAN 127.0.0.1 / ::1). Not secrets. */
-export const TEST_CERT_PATH = path.join(here, 'certs', 'test-only-cert.pem');
-export const TEST_KEY_PATH = path.join(here, 'certs', 'test-only-key.pem');
+export const TEST_CERT_PATH = path.join(certsDir, 'test-only-cert.pem');
+export const TEST_KEY_PATH = path.join(certsDir, 'test-only-key.pem');
 
 export interface RecordedRequest {
   method: string;

@@ -13,6 +13,8 @@ const JAR_OPTIONS = { rejectPublicSuffixes: true, allowSpecialUseDomain: true, l
 export class CookieJarService {
   private jar: CookieJar | null = null;
   private readonly memory = new MemoryCookieStore();
+  /** False while the jar is known to be empty: then a request skips the cookie lookup. */
+  private mayHaveCookies = true;
 
   constructor(private readonly store: CookieStore) {}
 
@@ -28,12 +30,14 @@ export class CookieJarService {
       }
     }
     this.jar ??= new CookieJar(this.memory, JAR_OPTIONS);
+    this.mayHaveCookies = this.all().length > 0; // runs once: later calls return above
     return this.jar;
   }
 
   /** The Cookie header value for a request to `url` ('' when no cookie applies). */
   cookieHeader(url: string): string {
-    return this.get().getCookieStringSync(url);
+    const jar = this.get();
+    return this.mayHaveCookies ? jar.getCookieStringSync(url) : '';
   }
 
   /** Stores the Set-Cookie headers of a response from `url`; answers the cookies accepted. */
@@ -44,26 +48,34 @@ export class CookieJarService {
       const cookie = jar.setCookieSync(header, url, { ignoreError: true });
       if (cookie) stored.push(toModel(cookie));
     }
+    if (stored.length > 0) this.mayHaveCookies = true;
     return stored;
   }
 
   list(): Cookie[] {
     this.get();
+    return this.all().map(toModel);
+  }
+
+  private all(): ToughCookie[] {
     const cookies: ToughCookie[] = [];
+    // MemoryCookieStore answers synchronously.
     this.memory.getAllCookies((err, all) => {
       if (!err && all) cookies.push(...all);
     });
-    return cookies.map(toModel);
+    return cookies;
   }
 
   delete(domain: string, path: string, name: string): void {
     this.get();
     this.memory.removeCookie(domain, path, name, () => undefined);
+    this.mayHaveCookies = this.all().length > 0;
     this.save();
   }
 
   clear(): void {
     this.get().removeAllCookiesSync();
+    this.mayHaveCookies = false;
     this.save();
   }
 

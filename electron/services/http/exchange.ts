@@ -2,7 +2,7 @@
 // times it, and streams the response body through the content decoders into a BodySink (memory up
 // to the limit, then a file) — or reads and drops it (a redirect being followed).
 import { performance } from 'node:perf_hooks';
-import { Readable, pipeline, type Transform } from 'node:stream';
+import type { Transform, Writable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { BodySink, type StoredBody } from './body-sink.js';
 import { onHeadersSent, type ConnectionTimings } from './connector.js';
@@ -77,8 +77,10 @@ export function exchange(req: HopRequest, opts: HopOptions): Promise<HopResult> 
     let headersAt: number | undefined;
     let head: HopHead | undefined;
     let controller: Dispatcher.DispatchController | undefined;
-    let source: Readable | undefined;
-    let sink: BodySink | undefined;
+    /** Where body chunks go: the first decoder, or the sink; null while the body is dropped. */
+    let entry: Writable | undefined;
+    let stages: (Transform | BodySink)[] = [];
+    let waitingForDrain = false;
     let warning: string | undefined;
     let contentLength: number | undefined;
     let wireBytes = 0;
@@ -90,8 +92,7 @@ export function exchange(req: HopRequest, opts: HopOptions): Promise<HopResult> 
       if (settled) return;
       settled = true;
       cleanup();
-      source?.destroy();
-      sink?.destroy();
+      for (const stage of stages) stage.destroy();
       reject(err);
     };
     const succeed = (stored: StoredBody | null) => {
@@ -150,20 +151,23 @@ export function exchange(req: HopRequest, opts: HopOptions): Promise<HopResult> 
         if (decoding.unsupported) {
           warning = `The body is encoded with "${decoding.unsupported}", which Courier cannot decode; it is shown as received`;
         }
-        source = new Readable({ read: () => controller?.resume() });
-        sink = new BodySink(opts.bodyLimitBytes, () => opts.fileFor(contentType));
-        const stages: (Readable | Transform | BodySink)[] = [source, ...decoding.streams, sink];
-        const s = sink;
-        pipeline(stages, (err) => {
+        // Chunks go straight into the first stage (a decoder or the sink) with backpressure; no
+        // Readable or pipeline() per response: a GET stays cheap when thousands run in a row.
+        const s = new BodySink(opts.bodyLimitBytes, () => opts.fileFor(contentType));
+        stages = [...decoding.streams, s];
+        for (let i = 0; i < stages.length - 1; i++) (stages[i] as Transform).pipe(stages[i + 1]);
+        const onStageError = (err: Error) => {
           if (settled) return;
-          if (!err) return succeed(s.result());
           if (err instanceof SendFailure) return fail(err);
           const code = (err as { code?: string }).code ?? '';
           if (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code.startsWith('ERR__')) {
             return fail(new SendFailure('NETWORK', `The response body could not be decoded (Content-Encoding ${encoding}): ${err.message}`));
           }
           fail(cutOff(err));
-        });
+        };
+        for (const stage of stages) stage.on('error', onStageError);
+        s.on('finish', () => succeed(s.result()));
+        entry = stages[0];
       },
       onResponseData(c, chunk) {
         wireBytes += chunk.length;
@@ -172,10 +176,17 @@ export function exchange(req: HopRequest, opts: HopOptions): Promise<HopResult> 
           lastProgress = now;
           opts.onProgress({ phase: 'downloading', bytes: wireBytes });
         }
-        if (source && !source.push(chunk)) c.pause();
+        if (entry && !entry.write(chunk) && !waitingForDrain) {
+          waitingForDrain = true;
+          c.pause();
+          entry.once('drain', () => {
+            waitingForDrain = false;
+            c.resume();
+          });
+        }
       },
       onResponseEnd() {
-        if (source) source.push(null);
+        if (entry) entry.end();
         else succeed(null);
       },
       onResponseError(_c, err) {
