@@ -14,6 +14,8 @@
 //   /redirect-to?url=…        [status=302] [cookie=name=value] redirects to url, optionally setting a cookie
 //   /delay/:ms                answers JSON { delayed: ms } after ms (stops early if the client goes away)
 //   /gzip /deflate /br        JSON { encoding } compressed with that Content-Encoding
+//   /bad-gzip                 Content-Encoding gzip, but the body is not gzip
+//   /unknown-encoding         Content-Encoding zstd (text/plain "not really zstd")
 //   /bytes/:n                 n bytes (application/octet-stream, Content-Length), streamed with backpressure
 //   /cut-off?length=&send=    promises Content-Length `length` (1000), sends `send` (120) bytes, destroys the socket
 //   /bad-json                 Content-Type application/json, body `{"ok": true, oops}`
@@ -172,6 +174,12 @@ export async function startTestServer(): Promise<TestServer> {
         encoding === 'gzip' ? zlib.gzipSync(plain) : encoding === 'deflate' ? zlib.deflateSync(plain) : zlib.brotliCompressSync(plain);
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': encoding, 'Content-Length': packed.length });
       return res.end(packed);
+    }
+    if (p === '/bad-gzip' || p === '/unknown-encoding') {
+      const encoding = p === '/bad-gzip' ? 'gzip' : 'zstd';
+      const body = p === '/bad-gzip' ? 'this is not gzip data at all' : 'not really zstd';
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Encoding': encoding, 'Content-Length': body.length });
+      return res.end(body);
     }
     if ((m = p.match(/^\/bytes\/(\d+)$/))) return streamBytes(res, Number(m[1]));
     if (p === '/cut-off') {

@@ -25,6 +25,24 @@ describe('response bodies', () => {
     expect(response?.headers).toContainEqual(['Content-Encoding', encoding]);
   });
 
+  it.each(['gzip', 'deflate', 'br'])('answers HEAD on a %s resource as empty', async (encoding) => {
+    const { response, error } = await send(fx.engine, req(`${server.url}/${encoding}`, { method: 'HEAD' }));
+    expect(error).toBeUndefined();
+    expect(response?.body).toEqual({ kind: 'empty' });
+  });
+
+  it('says so when a compressed body cannot be decoded', async () => {
+    const { error } = await send(fx.engine, req(`${server.url}/bad-gzip`));
+    expect(error?.code).toBe('NETWORK');
+    expect(error?.message).toMatch(/^The response body could not be decoded \(Content-Encoding gzip\): /);
+  });
+
+  it('shows a body in an encoding it cannot decode as received, with a warning', async () => {
+    const { response } = await send(fx.engine, req(`${server.url}/unknown-encoding`));
+    expect(response?.body).toEqual({ kind: 'text', text: 'not really zstd' });
+    expect(response?.bodyWarning).toBe('The body is encoded with "zstd", which Courier cannot decode; it is shown as received');
+  });
+
   it.each([
     ['/json', 'application/json', '{"hello":"world","n":1}'],
     ['/text', 'text/plain; charset=utf-8', 'plain text ✓'],

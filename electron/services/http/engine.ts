@@ -165,6 +165,7 @@ export function createHttpEngine(opts: HttpEngineOptions): HttpEngine {
 
     let hop: HopSpec = { url, method: (spec.method || 'GET').toUpperCase(), headers, body, userCookie };
     const redirects: { status: number; url: string }[] = [];
+    /** The cookies this send stored: the final response's and those of the redirect hops before it. */
     const cookies: Cookie[] = [];
     const totals = { dns: 0, connect: 0, tls: 0, firstByte: 0, download: 0 };
     const startedAt = performance.now();

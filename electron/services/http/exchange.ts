@@ -80,6 +80,9 @@ export function exchange(req: HopRequest, opts: HopOptions): Promise<HopResult> 
     /** Where body chunks go: the first decoder, or the sink; null while the body is dropped. */
     let entry: Writable | undefined;
     let stages: (Transform | BodySink)[] = [];
+    let sink: BodySink | undefined;
+    let decoders: Transform[] = [];
+    let contentEncoding = '';
     let waitingForDrain = false;
     let warning: string | undefined;
     let contentLength: number | undefined;
@@ -92,7 +95,7 @@ export function exchange(req: HopRequest, opts: HopOptions): Promise<HopResult> 
       if (settled) return;
       settled = true;
       cleanup();
-      for (const stage of stages) stage.destroy();
+      for (const stage of new Set([...decoders, ...stages])) stage.destroy();
       reject(err);
     };
     const succeed = (stored: StoredBody | null) => {
@@ -147,30 +150,32 @@ export function exchange(req: HopRequest, opts: HopOptions): Promise<HopResult> 
           .filter(([n]) => n.toLowerCase() === 'content-encoding')
           .map(([, v]) => v)
           .join(',');
+        contentEncoding = encoding;
         const decoding = decodersFor(encoding);
         if (decoding.unsupported) {
           warning = `The body is encoded with "${decoding.unsupported}", which Courier cannot decode; it is shown as received`;
         }
         // Chunks go straight into the first stage (a decoder or the sink) with backpressure; no
         // Readable or pipeline() per response: a GET stays cheap when thousands run in a row.
+        // Decoders are wired at the first chunk: an empty body has nothing to decode (brotli
+        // would call it truncated).
         const s = new BodySink(opts.bodyLimitBytes, () => opts.fileFor(contentType));
-        stages = [...decoding.streams, s];
-        for (let i = 0; i < stages.length - 1; i++) (stages[i] as Transform).pipe(stages[i + 1]);
-        const onStageError = (err: Error) => {
-          if (settled) return;
-          if (err instanceof SendFailure) return fail(err);
-          const code = (err as { code?: string }).code ?? '';
-          if (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code.startsWith('ERR__')) {
-            return fail(new SendFailure('NETWORK', `The response body could not be decoded (Content-Encoding ${encoding}): ${err.message}`));
-          }
-          fail(cutOff(err));
-        };
-        for (const stage of stages) stage.on('error', onStageError);
+        s.on('error', onStageError);
         s.on('finish', () => succeed(s.result()));
-        entry = stages[0];
+        sink = s;
+        decoders = decoding.streams;
+        stages = [s];
       },
       onResponseData(c, chunk) {
         wireBytes += chunk.length;
+        if (sink && !entry) {
+          stages = [...decoders, sink];
+          for (let i = 0; i < decoders.length; i++) {
+            decoders[i].pipe(stages[i + 1]);
+            decoders[i].on('error', onStageError);
+          }
+          entry = stages[0];
+        }
         const now = performance.now();
         if (opts.onProgress && (now - lastProgress >= PROGRESS_EVERY_MS || lastProgress === 0)) {
           lastProgress = now;
@@ -186,13 +191,23 @@ export function exchange(req: HopRequest, opts: HopOptions): Promise<HopResult> 
         }
       },
       onResponseEnd() {
-        if (entry) entry.end();
+        if (sink) (entry ?? sink).end();
         else succeed(null);
       },
       onResponseError(_c, err) {
         if (settled) return;
         fail(head ? cutOff(err) : err);
       },
+    };
+
+    const onStageError = (err: Error) => {
+      if (settled) return;
+      if (err instanceof SendFailure) return fail(err);
+      const code = (err as { code?: string }).code ?? '';
+      if (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code.startsWith('ERR__')) {
+        return fail(new SendFailure('NETWORK', `The response body could not be decoded (Content-Encoding ${contentEncoding}): ${err.message}`));
+      }
+      fail(cutOff(err));
     };
 
     const cutOff = (err: unknown): unknown => {
