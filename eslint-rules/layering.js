@@ -4,6 +4,7 @@
 //   renderer/  imports shared/ and itself; never a Node built-in or `electron`
 //   server/    imports shared/ and itself
 //   test/, bench/, scripts/: anything
+// Tests and test fixtures beside the code (`*.test.ts`, `*.fixture.ts`) may also use test/support/.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 
@@ -16,6 +17,8 @@ const MAY_IMPORT = {
 };
 const ELECTRON_ENTRY_FILES = ['electron/main.ts', 'electron/preload.ts'];
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+const TEST_FILE = /\.(test|fixture)\.[cm]?[jt]sx?$/;
 
 function roomOf(relFile) {
   const first = relFile.split('/')[0];
@@ -46,6 +49,7 @@ const layering = {
     const root = context.cwd;
     const file = path.relative(root, context.filename).split(path.sep).join('/');
     const room = roomOf(file);
+    const isTest = TEST_FILE.test(file);
 
     function check(node, spec) {
       if (typeof spec !== 'string') return;
@@ -61,7 +65,8 @@ const layering = {
       if (spec.startsWith('.')) {
         const target = path.relative(root, path.resolve(path.dirname(context.filename), spec)).split(path.sep).join('/');
         const targetRoom = target.startsWith('..') ? '(outside the project)' : target.split('/')[0];
-        if (!MAY_IMPORT[room].includes(targetRoom)) {
+        const allowed = isTest && target.startsWith('test/support/') ? true : MAY_IMPORT[room].includes(targetRoom);
+        if (!allowed) {
           context.report({
             node,
             messageId: 'outside',

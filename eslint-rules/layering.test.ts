@@ -43,6 +43,12 @@ describe('layering rule', () => {
     expect(await layeringMessages('server/x.ts', "import { a } from '../electron/services/a.js';\nexport const b = a;\n")).toHaveLength(1);
   });
 
+  it('lets tests beside the code use test/support, but nothing else in test/ and not from product code', async () => {
+    expect(await layeringMessages('electron/services/x.test.ts', "import { a } from '../../test/support/test-server.js';\nexport const b = a;\n")).toEqual([]);
+    expect(await layeringMessages('electron/services/x.ts', "import { a } from '../../test/support/test-server.js';\nexport const b = a;\n")).toHaveLength(1);
+    expect(await layeringMessages('shared/x.test.ts', "import { a } from '../test/e2e/thing.js';\nexport const b = a;\n")).toHaveLength(1);
+  });
+
   it('lets main.ts import electron and every room import shared/', async () => {
     expect(await layeringMessages('electron/main.ts', "import { app } from 'electron';\nexport const b = app;\n")).toEqual([]);
     expect(await layeringMessages('renderer/src/x.ts', "import { contract } from '../../shared/contract.js';\nexport const b = contract;\n")).toEqual([]);

@@ -9,15 +9,23 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
+/** The electron package's folder, or null (it is an optional dependency). Found without loading it. */
+function electronPackageDir() {
+  try {
+    return path.dirname(require.resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
+}
+
 /** The Electron executable, or null with the reason it is absent. */
 export function findElectron() {
-  let executable;
-  try {
-    executable = require('electron');
-  } catch (err) {
-    return { executable: null, reason: `the electron package is not installed or has no binary (${String(err.message).split('\n')[0]})` };
-  }
-  if (typeof executable !== 'string' || !fs.existsSync(executable)) {
+  const dir = electronPackageDir();
+  if (!dir) return { executable: null, reason: 'the electron package is not installed (it is optional)' };
+  // The package's postinstall writes path.txt once the binary is downloaded into dist/.
+  const pathFile = path.join(dir, 'path.txt');
+  const executable = fs.existsSync(pathFile) ? path.join(dir, 'dist', fs.readFileSync(pathFile, 'utf8').trim()) : null;
+  if (!executable || !fs.existsSync(executable)) {
     return { executable: null, reason: 'the Electron binary was not downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD or no network)' };
   }
   return { executable, reason: null };
@@ -29,7 +37,7 @@ export function findElectron() {
  * (COURIER_SQLITE_BINDING), so Node and Electron each load the right one.
  */
 export function ensureElectronSqlite(root) {
-  const electronVersion = require('electron/package.json').version;
+  const electronVersion = JSON.parse(fs.readFileSync(path.join(electronPackageDir(), 'package.json'), 'utf8')).version;
   const dir = path.join(root, '.courier-dev', `electron-${electronVersion}`);
   const binding = path.join(dir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
   if (fs.existsSync(binding)) return binding;

@@ -6,12 +6,8 @@ import path from 'node:path';
 import { defaultRequest, type RequestSpec } from '../../../shared/model.js';
 import { createHttpEngine, type HttpEngine, type HttpEngineOptions } from './engine.js';
 
-// The engine's tests run against the shared test server and proxy in test/support. The layering
-// rule keeps electron/ from importing test/; test files are the one sensible exception, and this
-// fixture is the single place they cross.
-// eslint-disable-next-line courier/layering -- test-only import of the shared test server
+// The engine's tests run against the shared test server and proxy in test/support.
 export { startTestServer, type TestServer } from '../../../test/support/test-server.js';
-// eslint-disable-next-line courier/layering -- test-only import of the shared test proxy
 export { startTestProxy, type TestProxy } from '../../../test/support/test-proxy.js';
 
 export interface EngineFixture {
