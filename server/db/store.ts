@@ -36,9 +36,16 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * better-sqlite3 is synchronous: a connection waiting on another writer blocks its whole process.
+ * So SQLite waits only briefly here, and a busy transaction is retried asynchronously instead
+ * (see inTransaction) — other work, including the writer being waited for, keeps running.
+ */
+export const SQLITE_BUSY_WAIT_MS = 50;
+
 function openSqlite(file: string): Store {
   const sqlite = new SqliteDatabase(file);
-  sqlite.pragma('busy_timeout = 15000');
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_WAIT_MS}`);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');

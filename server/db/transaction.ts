@@ -12,24 +12,33 @@ export type Tx = Transaction<Database>;
 export class RetryableConflict extends Error {}
 
 const RETRYABLE_PG = new Set(['40001', '40P01']);
-const RETRYABLE_SQLITE = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED']);
-const MAX_ATTEMPTS = 8;
+const BUSY_SQLITE = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED']);
+/** Deadlocks, serialization failures and detected conflicts: retried this many times. */
+const MAX_CONFLICT_ATTEMPTS = 10;
+/** A busy SQLite database (another writer, maybe another process) is waited for this long. */
+const BUSY_DEADLINE_MS = 30_000;
 
-function isRetryable(error: unknown): boolean {
-  if (error instanceof RetryableConflict) return true;
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (RETRYABLE_PG.has(code) || RETRYABLE_SQLITE.has(code));
-}
+const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
+const isBusy = (error: unknown): boolean => BUSY_SQLITE.has(String(codeOf(error)));
+const isConflict = (error: unknown): boolean => error instanceof RetryableConflict || RETRYABLE_PG.has(String(codeOf(error)));
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function inTransaction<T>(store: Store, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await store.db.transaction().execute(work);
     } catch (error) {
-      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
-      await pause(Math.random() * 10 * attempt);
+      if (isBusy(error) && Date.now() - started < BUSY_DEADLINE_MS) {
+        await pause(Math.min(25, attempt) * (0.5 + Math.random()));
+        continue;
+      }
+      if (isConflict(error) && attempt < MAX_CONFLICT_ATTEMPTS) {
+        await pause(Math.random() * 10 * attempt);
+        continue;
+      }
+      throw error;
     }
   }
 }

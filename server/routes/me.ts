@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { MarkNotificationsReadRequest, SwitchRequest, type Entitlement, type Me } from '../../shared/billing/api.js';
+import { inTransaction } from '../db/transaction.js';
 import { authenticate } from '../http/auth.js';
 import { parseInput } from '../http/body.js';
 import { nowIso } from '../services/context.js';
@@ -35,7 +36,7 @@ export function meRoutes(app: FastifyInstance, { ctx }: RouteDeps): void {
   app.post('/v1/me/notifications/read', async (request) => {
     const { user } = await authenticate(ctx, request);
     const { ids } = parseInput(MarkNotificationsReadRequest, request.body);
-    return { marked: await markNotificationsRead(db, user.id, ids, nowIso(ctx)) };
+    return { marked: await inTransaction(ctx.store, (tx) => markNotificationsRead(tx, user.id, ids, nowIso(ctx))) };
   });
 
   app.put('/v1/me/settings/ai', async (request): Promise<Entitlement> => {

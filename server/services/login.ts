@@ -1,4 +1,5 @@
 // Login with email and password, rate-limited per email + client address; logout revokes.
+import { inTransaction } from '../db/transaction.js';
 import { tooManyRequests, unauthorized } from '../http/problem.js';
 import type { BillingContext } from './context.js';
 import { nowIso } from './context.js';
@@ -42,13 +43,15 @@ export async function login(
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).where('removed_at', 'is', null).executeTakeFirst();
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash()));
   if (!user || !ok) {
-    await db.insertInto('login_failures').values({ id: newId(), key, at: now.toISOString() }).execute();
-    await db.deleteFrom('login_failures').where('key', '=', key).where('at', '<=', windowStart).execute();
+    await inTransaction(ctx.store, async (tx) => {
+      await tx.insertInto('login_failures').values({ id: newId(), key, at: now.toISOString() }).execute();
+      await tx.deleteFrom('login_failures').where('key', '=', key).where('at', '<=', windowStart).execute();
+    });
     throw unauthorized('Wrong email or password.');
   }
-  return { token: await issueToken(db, user.id, nowIso(ctx)) };
+  return { token: await inTransaction(ctx.store, (tx) => issueToken(tx, user.id, nowIso(ctx))) };
 }
 
 export async function logout(ctx: BillingContext, tokenHash: string): Promise<void> {
-  await revokeToken(ctx.store.db, tokenHash, nowIso(ctx));
+  await inTransaction(ctx.store, (tx) => revokeToken(tx, tokenHash, nowIso(ctx)));
 }

@@ -100,9 +100,9 @@ export async function listNotifications(db: Db, recipientId: string, limit: numb
   }));
 }
 
-export async function markNotificationsRead(db: Db, recipientId: string, ids: readonly string[], now: string): Promise<number> {
+export async function markNotificationsRead(tx: Tx, recipientId: string, ids: readonly string[], now: string): Promise<number> {
   if (ids.length === 0) return 0;
-  const result = await db
+  const result = await tx
     .updateTable('notifications')
     .set({ read_at: now })
     .where('recipient_id', '=', recipientId)
