@@ -2,6 +2,7 @@
 import { Migrator, sql, type MigrationResultSet } from 'kysely';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Store } from './store.js';
+import { isBusyError } from './transaction.js';
 
 function migratorFor(store: Store): Migrator {
   return new Migrator({
@@ -22,6 +23,19 @@ async function ensureSchema(store: Store): Promise<void> {
   }
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Another process migrating the same SQLite file at the same moment: wait and look again. */
+async function retryWhileBusy(run: () => Promise<MigrationResultSet>): Promise<MigrationResultSet> {
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    const result = await run();
+    const busy = isBusyError(result.error);
+    if (!busy || Date.now() - started > 30_000) return result;
+    await pause(Math.min(50, 5 * attempt) * (0.5 + Math.random()));
+  }
+}
+
 function check(result: MigrationResultSet): void {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
@@ -31,11 +45,11 @@ function check(result: MigrationResultSet): void {
 
 export async function migrateToLatest(store: Store): Promise<void> {
   await ensureSchema(store);
-  check(await migratorFor(store).migrateToLatest());
+  check(await retryWhileBusy(() => migratorFor(store).migrateToLatest()));
 }
 
 /** For tests of the migrations themselves: bring the store to exactly `name`. */
 export async function migrateTo(store: Store, name: string): Promise<void> {
   await ensureSchema(store);
-  check(await migratorFor(store).migrateTo(name));
+  check(await retryWhileBusy(() => migratorFor(store).migrateTo(name)));
 }

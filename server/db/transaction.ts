@@ -19,7 +19,7 @@ const MAX_CONFLICT_ATTEMPTS = 10;
 const BUSY_DEADLINE_MS = 30_000;
 
 const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
-const isBusy = (error: unknown): boolean => BUSY_SQLITE.has(String(codeOf(error)));
+export const isBusyError = (error: unknown): boolean => BUSY_SQLITE.has(String(codeOf(error)));
 const isConflict = (error: unknown): boolean => error instanceof RetryableConflict || RETRYABLE_PG.has(String(codeOf(error)));
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -30,7 +30,7 @@ export async function inTransaction<T>(store: Store, work: (tx: Tx) => Promise<T
     try {
       return await store.db.transaction().execute(work);
     } catch (error) {
-      if (isBusy(error) && Date.now() - started < BUSY_DEADLINE_MS) {
+      if (isBusyError(error) && Date.now() - started < BUSY_DEADLINE_MS) {
         await pause(Math.min(25, attempt) * (0.5 + Math.random()));
         continue;
       }
