@@ -1,7 +1,7 @@
 // The billing database, as Kysely sees it. One schema for SQLite and PostgreSQL: ids and instants
 // are text (instants always `Date#toISOString()`, so they sort as text), flags are 0/1 integers,
 // credits are integer micro-credits and money integer minor units (bigint columns).
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 export type Flag = 0 | 1;
 
@@ -140,7 +140,3 @@ export type TeamRow = Selectable<TeamsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type UsageEventInsert = Insertable<UsageEventsTable>;
 export type InvoiceRow = Selectable<InvoicesTable>;
-export type NotificationRow = Selectable<NotificationsTable>;
-export type AuditRow = Selectable<AuditLogTable>;
-/** A count or sum read back from either store. */
-export type Aggregate = ColumnType<number, never, never>;
