@@ -55,7 +55,7 @@ export function HistoryPanel() {
                       {e.status !== null ? (
                         <span className={`status-text ${statusClass(e.status)}`}>{e.status}</span>
                       ) : (
-                        <span className="status-text status-5xx">{e.error ?? 'Error'}</span>
+                        <span className="status-text status-5xx" title={e.error ?? undefined}>{e.error ?? 'Error'}</span>
                       )}
                       <span>{formatMs(e.durationMs)}</span>
                       <span>{formatTime(e.sentAt)}</span>

@@ -37,7 +37,12 @@ export const useSettings = create<SettingsState>((set, get) => ({
   setTheme: async (theme) => {
     set({ theme });
     rememberTheme(theme);
-    const settings = await attempt(() => rpc['settings.update']({ theme }), 'Could not save the theme');
+    // The full settings go back, not just { theme }: the host's partial schema fills omitted
+    // fields with their defaults (zod 4), which would reset the active environment.
+    const settings = await attempt(async () => {
+      const current = await rpc['settings.get']({});
+      return rpc['settings.update']({ ...current, theme });
+    }, 'Could not save the theme');
     if (settings) set({ settings });
     else if (get().settings) set({ theme: get().settings!.theme });
   },
