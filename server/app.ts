@@ -15,8 +15,8 @@ import { usageRoutes } from './routes/usage.js';
 import type { BillingContext } from './services/context.js';
 import { DEFAULT_LOGIN_LIMIT, type LoginLimit } from './services/login.js';
 
-/** 1,000 events of up to 100 calls fit comfortably; anything larger is refused with 413. */
-export const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+/** The largest valid batch (1,000 events × 100 calls of 8-digit token counts) is about 7.1 MB. */
+export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
 export interface AppOptions {
   readonly loginLimit?: LoginLimit;

@@ -98,7 +98,7 @@ describeEachStore('auth and errors', (kind) => {
   });
 
   it('caps the body size (413) and answers unknown routes with a 404 problem', async () => {
-    const huge = JSON.stringify({ events: [], pad: 'x'.repeat(5 * 1024 * 1024) });
+    const huge = JSON.stringify({ events: [], pad: 'x'.repeat(9 * 1024 * 1024) });
     expectProblem(await server.api.request('POST', '/v1/usage/events', undefined, { token: team.admin.token, rawBody: huge }), 413);
     const p = expectProblem(await server.api.get('/v1/nothing-here', team.admin.token), 404);
     expect(p.instance).toBe('/v1/nothing-here');

@@ -1,7 +1,16 @@
 // Usage ingestion over real HTTP, on both stores: arithmetic, idempotency, rejections, the
 // allotment → PAYG → unfunded order, alerts and races for the last credits.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Entitlement, NotificationList, UsageBatchResponse } from '../../shared/billing/api.js';
+import {
+  Entitlement,
+  MAX_CALLS_PER_EVENT,
+  MAX_CYCLE_MICRO_PER_USER,
+  MAX_EVENTS_PER_BATCH,
+  MAX_TOKENS_PER_CALL,
+  NotificationList,
+  UsageBatchResponse,
+} from '../../shared/billing/api.js';
+import { BODY_LIMIT_BYTES } from '../app.js';
 import { callsCosting, usageEvent } from '../test-support/http.js';
 import { addMember, createTestTeam, M, startTestServer, type TestServer, type TestTeam } from '../test-support/server.js';
 import { describeEachStore } from '../test-support/stores.js';
@@ -167,6 +176,20 @@ describeEachStore('usage ingestion', (kind) => {
     const res = await send(user.token, events);
     expect(res.accepted).toHaveLength(1000);
     expect(res.entitlement.includedUsedMicro).toBe(500 * 2500 + 500 * 1250);
+  });
+
+  it('takes the largest valid batch and caps one user\'s cycle at 100 million credits', async () => {
+    const user = await addMember(server, team);
+    const call = { inputTokens: MAX_TOKENS_PER_CALL, outputTokens: MAX_TOKENS_PER_CALL, assetWrite: false };
+    const events = Array.from({ length: MAX_EVENTS_PER_BATCH }, (_, i) =>
+      usageEvent({ occurredAt: now(), seq: i, model: 'gpt-4o', calls: Array.from({ length: MAX_CALLS_PER_EVENT }, () => call) }),
+    );
+    expect(JSON.stringify({ events }).length).toBeLessThan(BODY_LIMIT_BYTES);
+    const res = await send(user.token, events); // each event: 100 × 5,000,000,000 × 4 = 2e12 µcredits
+    expect(res.accepted).toHaveLength(50);
+    expect(res.rejected).toHaveLength(950);
+    expect(new Set(res.rejected.map((r) => r.reason))).toEqual(new Set(['cycle_limit_exceeded']));
+    expect(res.entitlement.includedUsedMicro + res.entitlement.unfundedMicro).toBe(MAX_CYCLE_MICRO_PER_USER);
   });
 
   it('never double-counts or loses credits when batches race for the last credits', async () => {

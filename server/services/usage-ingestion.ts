@@ -13,7 +13,7 @@
 // the user row is locked for update, so batches of one user serialize and never double-spend; on
 // SQLite the IMMEDIATE transaction does the same.
 import { createHash } from 'node:crypto';
-import type { RejectReason, UsageEvent } from '../../shared/billing/api.js';
+import { MAX_CYCLE_MICRO_PER_USER, type RejectReason, type UsageEvent } from '../../shared/billing/api.js';
 import { cycleContaining, GRACE_MS, previousCycle, type Cycle } from '../../shared/billing/cycles.js';
 import { actionCostMicro, rateCardByVersion } from '../../shared/billing/rate-card.js';
 import type { UsageEventInsert, UserRow } from '../db/schema.js';
@@ -133,6 +133,11 @@ export async function ingestUsage(ctx: BillingContext, userId: string, events: r
         const before = await totalsFor(tx, userId, cycle.start);
         ledger = { cycle, before, after: before };
         ledgers.set(cycle.start, ledger);
+      }
+      const booked = ledger.after.includedMicro + ledger.after.paygMicro + ledger.after.unfundedMicro;
+      if (booked + cost > MAX_CYCLE_MICRO_PER_USER) {
+        reject(event.id, 'cycle_limit_exceeded', 'This event would take your usage in one cycle beyond 100 million credits.');
+        continue;
       }
       const included = Math.min(cost, Math.max(0, terms.allotmentMicro - ledger.after.includedMicro));
       const overrun = cost - included;

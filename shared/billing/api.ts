@@ -6,7 +6,9 @@ import { PLAN_IDS } from './plans.js';
 
 export const MAX_EVENTS_PER_BATCH = 1000;
 export const MAX_CALLS_PER_EVENT = 100;
-export const MAX_TOKENS_PER_CALL = 10_000_000;
+export const MAX_TOKENS_PER_CALL = 2_000_000;
+/** A user's bookings in one cycle stop here (100 million credits): beyond it events are rejected. */
+export const MAX_CYCLE_MICRO_PER_USER = 100_000_000 * 1_000_000;
 
 const Micro = z.int().min(0);
 const Minor = z.int();
@@ -100,7 +102,7 @@ export type UsageEvent = z.infer<typeof UsageEvent>;
 export const UsageBatchRequest = z.strictObject({ events: z.array(UsageEvent).max(MAX_EVENTS_PER_BATCH) });
 export type UsageBatchRequest = z.infer<typeof UsageBatchRequest>;
 
-export const RejectReason = z.enum(['unknown_rate_card_version', 'occurred_in_future', 'id_reused_with_different_payload']);
+export const RejectReason = z.enum(['unknown_rate_card_version', 'occurred_in_future', 'id_reused_with_different_payload', 'cycle_limit_exceeded']);
 export type RejectReason = z.infer<typeof RejectReason>;
 
 export const UsageBatchResponse = z.object({

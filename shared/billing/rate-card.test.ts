@@ -18,7 +18,7 @@ describe('default rate card', () => {
     [2000, 500, true, 1_000_000], // halved for an asset write
     [1, 0, true, 250],
     [0, 0, false, 0],
-    [10_000_000, 10_000_000, false, 25_000_000_000],
+    [2_000_000, 2_000_000, false, 5_000_000_000],
   ])('%d in + %d out (asset write %s) = %d µcredits', (inputTokens, outputTokens, assetWrite, micro) => {
     expect(callCostMicro(RATE_CARD_V1, 'gpt-4o-mini', { inputTokens, outputTokens, assetWrite })).toBe(micro);
   });
