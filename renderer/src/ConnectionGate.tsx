@@ -41,8 +41,10 @@ export function ConnectionGate({ children }: { children: ReactNode }) {
     <>
       {state.status === 'reconnecting' && (
         <div className="connection-banner" role="status" data-testid="connection-banner">
-          <span className="spinner" aria-hidden="true" /> Connection to Courier lost — reconnecting (attempt {state.attempt})… Your
-          drafts are kept.
+          <span className="spinner" aria-hidden="true" />{' '}
+          {state.attempt < 5
+            ? `Connection to Courier lost — reconnecting (attempt ${state.attempt})… Your drafts are kept.`
+            : 'Still cannot reach Courier. If you restarted it, open the new URL it printed: the old link stops working. Your drafts are kept.'}
         </div>
       )}
       {children}

@@ -1,6 +1,9 @@
 // A body too large to keep in memory was streamed to a file: show the notice and read it in chunks.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CodeViewer } from '../editor/CodeViewer';
+import type { EditorLanguage } from '../editor/languages';
+import { prettyJson } from '../util/prettyJson';
+import { splitLongLines } from './useFormattedBody';
 import { rpc } from '../rpc';
 import { attempt } from '../state/toasts';
 import { formatBytes } from '../util/format';
@@ -8,7 +11,15 @@ import { formatBytes } from '../util/format';
 const CHUNK = 1024 * 1024;
 const MAX_SHOWN = 16 * CHUNK;
 
-export function FileBodyView({ path, notice, wrap }: { path: string; notice: string; wrap: boolean }) {
+interface Props {
+  path: string;
+  notice: string;
+  wrap: boolean;
+  pretty: boolean;
+  language: EditorLanguage;
+}
+
+export function FileBodyView({ path, notice, wrap, pretty, language }: Props) {
   const [text, setText] = useState('');
   const [read, setRead] = useState(0);
   const [size, setSize] = useState<number | null>(null);
@@ -29,13 +40,12 @@ export function FileBodyView({ path, notice, wrap }: { path: string; notice: str
     // Reload only when the file changes.
   }, [path]);
 
+  const shown = useMemo(() => splitLongLines(pretty && language === 'json' ? prettyJson(text) : text), [text, pretty, language]);
+
   return (
     <div className="file-body">
-      <div className="info-bar" data-testid="body-file-notice">
+      <div className="info-bar" data-testid="body-file-notice" title={path}>
         <span>{notice}</span>
-        <span className="mono muted" title={path}>
-          {path}
-        </span>
       </div>
       <div className="file-body-status">
         {size !== null && (
@@ -50,7 +60,7 @@ export function FileBodyView({ path, notice, wrap }: { path: string; notice: str
         )}
       </div>
       <div className="viewer-host">
-        <CodeViewer doc={text} language="text" wrap={wrap} ariaLabel="Response body (first part)" />
+        <CodeViewer doc={shown.doc} language={pretty && !shown.splitLines ? language : 'text'} wrap={wrap} ariaLabel="Response body (first part)" />
       </div>
     </div>
   );

@@ -3,6 +3,7 @@
 import { memo, useState } from 'react';
 import type { HttpResponse } from '../../../shared/model';
 import { CodeViewer } from '../editor/CodeViewer';
+import { languageForContentType } from '../editor/languages';
 import { Icon } from '../common/Icon';
 import { formatBytes } from '../util/format';
 import { BodyToolbar, type BodyMode } from './BodyToolbar';
@@ -55,7 +56,15 @@ export const ResponseBody = memo(function ResponseBody({ response }: { response:
       )}
       <div className="viewer-host">
         {content.kind === 'empty' && <p className="empty-note section-pad">The response has no body.</p>}
-        {content.kind === 'file' && <FileBodyView path={content.path} notice={content.notice} wrap={wrap} />}
+        {content.kind === 'file' && (
+          <FileBodyView
+            path={content.path}
+            notice={content.notice}
+            wrap={wrap}
+            pretty={effectiveMode === 'pretty'}
+            language={languageForContentType(response.contentType)}
+          />
+        )}
         {content.kind === 'image' &&
           (effectiveMode === 'raw' ? (
             <CodeViewer doc={`${mime} image, ${formatBytes(response.size.body)} (base64 shown)\n\n${content.dataUrl.slice(content.dataUrl.indexOf(',') + 1)}`} language="text" wrap ariaLabel="Response body" />

@@ -14,7 +14,7 @@ export interface FormattedBody {
   splitLines: boolean;
 }
 
-function splitLongLines(text: string): FormattedBody {
+export function splitLongLines(text: string): FormattedBody {
   let start = 0;
   let needed = false;
   while (start <= text.length) {

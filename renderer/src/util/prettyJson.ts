@@ -2,6 +2,7 @@
 // fast and light on memory for bodies of tens of megabytes, and numbers stay exactly as sent
 // (JSON.parse would round 12345678901234567890). Invalid JSON comes out re-indented as far as it
 // makes sense; callers show the raw text when the host flagged the body as invalid.
+// {{variables}} are kept whole, so request bodies that use them format too.
 export function prettyJson(text: string, indent = 2): string {
   const out: string[] = [];
   const pad = (depth: number) => '\n' + ' '.repeat(depth * indent);
@@ -32,6 +33,15 @@ export function prettyJson(text: string, indent = 2): string {
       case 0x7b: // {
       case 0x5b: {
         // [
+        if (c === 0x7b && text.charCodeAt(i + 1) === 0x7b) {
+          // a {{variable}} stands for a value: copy it through
+          const end = text.indexOf('}}', i + 2);
+          if (end > 0) {
+            if (runStart < 0) runStart = i;
+            i = end + 1;
+            break;
+          }
+        }
         flush(i);
         // an empty object or array stays on one line
         let j = i + 1;
@@ -80,10 +90,10 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
-/** True when the text parses as JSON (used before reformatting a request body in place). */
+/** True when the text parses as JSON once {{variables}} stand for values (before Beautify). */
 export function isValidJson(text: string): boolean {
   try {
-    JSON.parse(text);
+    JSON.parse(text.replace(/\{\{[^{}]*\}\}/g, '0'));
     return true;
   } catch {
     return false;
