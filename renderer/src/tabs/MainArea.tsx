@@ -21,7 +21,7 @@ export function MainArea() {
             key={tab.id}
             direction="vertical"
             storageKey="courier.split.request"
-            initial={320}
+            initial={Math.max(300, Math.round(window.innerHeight * 0.42))}
             min={140}
             label="Resize request and response"
             first={<RequestEditor tab={tab} />}
