@@ -8,6 +8,13 @@ import { addMember, createTestTeam, M, startTestServer, type TestServer, type Te
 import { describeEachStore } from '../test-support/stores.js';
 import { closeCycles } from './cycle-closing.js';
 
+/** `tokens` input tokens spread over calls of at most 2,000,000 (the per-call limit). */
+function inputTokensCalls(tokens: number): UsageEvent['calls'] {
+  const calls: UsageEvent['calls'] = [];
+  for (let left = tokens; left > 0; left -= 2_000_000) calls.push({ inputTokens: Math.min(left, 2_000_000), outputTokens: 0, assetWrite: false });
+  return calls;
+}
+
 describeEachStore('cycles and invoices', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
@@ -87,7 +94,7 @@ describeEachStore('cycles and invoices', (kind) => {
     await enablePayg(team, b);
     server.clock.set('2026-02-10T00:00:00.000Z');
     // a: 400 included + 834.5 PAYG; b: 400 included + 0.25 PAYG (half credits via asset writes / odd tokens)
-    await send(a.token, [usageEvent({ occurredAt: server.clock.now().toISOString(), calls: [{ inputTokens: 2000 * 1234 + 1000, outputTokens: 0, assetWrite: false }] })]);
+    await send(a.token, [usageEvent({ occurredAt: server.clock.now().toISOString(), calls: inputTokensCalls(2000 * 1234 + 1000) })]);
     await send(b.token, [usageEvent({ occurredAt: server.clock.now().toISOString(), calls: [{ inputTokens: 800_000, outputTokens: 125, assetWrite: false }] })]);
     server.clock.set('2026-03-05T00:00:00.000Z');
     await closeCycles(server.ctx, server.clock.now());
@@ -116,7 +123,7 @@ describeEachStore('cycles and invoices', (kind) => {
     await enablePayg(team, a);
     server.clock.set('2026-02-10T00:00:00.000Z');
     // 400 included + 1234.5 PAYG credits × $0.035 = $43.2075 → 4320.75 cents → 4321
-    await send(a.token, [usageEvent({ occurredAt: server.clock.now().toISOString(), calls: [{ inputTokens: 2000 * 1634 + 1000, outputTokens: 0, assetWrite: false }] })]);
+    await send(a.token, [usageEvent({ occurredAt: server.clock.now().toISOString(), calls: inputTokensCalls(2000 * 1634 + 1000) })]);
     server.clock.set('2026-02-28T00:00:00.000Z');
     await closeCycles(server.ctx, server.clock.now());
     const [invoice] = await invoices(team);
