@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{shared,electron,server,test,eslint-rules,scripts}/**/*.test.ts'],
+    include: ['{shared,electron,renderer,server,test,eslint-rules,scripts}/**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

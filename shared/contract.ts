@@ -14,6 +14,7 @@ import {
   RequestSpec,
   SendResult,
   Settings,
+  SettingsPatch,
   TreeNode,
   Variable,
 } from './model.js';
@@ -121,7 +122,7 @@ export const contract = {
   'cookies.clear': channel(Empty, Ok),
 
   'settings.get': channel(Empty, Settings),
-  'settings.update': channel(Settings.partial(), Settings),
+  'settings.update': channel(SettingsPatch, Settings),
 
   /** Stores a file the user picked (multipart or binary body) in the workspace; answers its path. */
   'files.store': channel(

@@ -246,17 +246,23 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const Theme = z.enum(['light', 'dark', 'system']);
 
-export const Settings = z.object({
-  theme: Theme.default('system'),
+const settingsFields = {
+  theme: Theme,
   /** Bodies larger than this are streamed to a file instead of being held in memory. */
-  responseBodyLimitBytes: z
-    .number()
-    .int()
-    .min(1024)
-    .default(100 * 1024 * 1024),
-  activeEnvironmentId: Id.nullable().default(null),
-  defaultTimeoutMs: z.number().int().min(0).default(30_000),
+  responseBodyLimitBytes: z.number().int().min(1024),
+  activeEnvironmentId: Id.nullable(),
+  defaultTimeoutMs: z.number().int().min(0),
+};
+
+export const Settings = z.object({
+  theme: settingsFields.theme.default('system'),
+  responseBodyLimitBytes: settingsFields.responseBodyLimitBytes.default(100 * 1024 * 1024),
+  activeEnvironmentId: settingsFields.activeEnvironmentId.default(null),
+  defaultTimeoutMs: settingsFields.defaultTimeoutMs.default(30_000),
 });
+/** A change to some settings: only the fields given, no defaults filled in (they would overwrite). */
+export const SettingsPatch = z.object(settingsFields).partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export type Settings = z.infer<typeof Settings>;
 
 export function defaultRequest(overrides: Partial<RequestSpec> = {}): RequestSpec {

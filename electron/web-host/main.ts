@@ -9,8 +9,15 @@ import { courierHome } from '../services/home.js';
 import { VERSION } from '../services/version.js';
 import { startWebHost } from './server.js';
 
+/**
+ * The default port is fixed so the browser keeps the app's origin — and with it the open tabs —
+ * from one launch to the next; when it is taken, any free port is used.
+ */
+export const DEFAULT_PORT = 4870;
+
 interface Args {
   port: number;
+  portChosen: boolean;
   open: boolean;
   staticDir: string;
 }
@@ -18,7 +25,8 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const args: Args = {
-    port: Number(process.env.COURIER_PORT ?? 0),
+    port: Number(process.env.COURIER_PORT ?? DEFAULT_PORT),
+    portChosen: process.env.COURIER_PORT !== undefined,
     open: !process.env.CI || process.env.CI === 'false',
     staticDir: path.join(here, 'renderer'),
   };
@@ -26,8 +34,10 @@ function parseArgs(argv: string[]): Args {
     const a = argv[i];
     if (a === '--no-open') args.open = false;
     else if (a === '--open') args.open = true;
-    else if (a === '--port') args.port = Number(argv[++i]);
-    else if (a.startsWith('--port=')) args.port = Number(a.slice('--port='.length));
+    else if (a === '--port' || a.startsWith('--port=')) {
+      args.port = Number(a === '--port' ? argv[++i] : a.slice('--port='.length));
+      args.portChosen = true;
+    }
     else if (a === '--static') args.staticDir = path.resolve(argv[++i]);
     else {
       console.error(`courier: unknown option ${a}\nusage: npm start -- [--port P] [--no-open]`);
@@ -57,7 +67,13 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const home = courierHome();
   const services = createAppServices({ home, host: 'web', version: VERSION });
-  const host = await startWebHost({ handlers: services.handlers, events: services.events, staticDir: args.staticDir, port: args.port });
+  const start = (port: number) => startWebHost({ handlers: services.handlers, events: services.events, staticDir: args.staticDir, port });
+  const host = await start(args.port).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EADDRINUSE' || args.portChosen) {
+      throw new Error(err.code === 'EADDRINUSE' ? `port ${args.port} is in use; choose another with --port` : err.message);
+    }
+    return start(0);
+  });
   console.log('Courier is running in your browser (the Electron runtime is not installed here).');
   console.log(`  workspace: ${home}`);
   console.log(`  open:      ${host.url}`);

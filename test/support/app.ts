@@ -39,7 +39,7 @@ export function tempHome(prefix = 'courier-test-'): string {
 export async function startApp(options: { home?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<RunningApp> {
   if (!fs.existsSync(webHostEntry)) throw new Error(`${webHostEntry} is missing: run npm run build first`);
   const home = options.home ?? tempHome();
-  const child = spawn(process.execPath, [webHostEntry, '--no-open', ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [webHostEntry, '--no-open', '--port', '0', ...(options.args ?? [])], {
     env: { ...process.env, ...options.env, COURIER_HOME: home, CI: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
