@@ -4,7 +4,7 @@ import type { Role } from '../../shared/billing/api.js';
 import type { TeamRow, UserRow } from '../db/schema.js';
 import type { BillingContext } from '../services/context.js';
 import { hashToken } from '../services/tokens.js';
-import { getTeam, rolesOf } from '../services/users.js';
+import { rolesOf } from '../services/users.js';
 import { forbidden, unauthorized } from './problem.js';
 
 export interface Principal {
@@ -24,13 +24,34 @@ export async function authenticate(ctx: BillingContext, request: FastifyRequest)
   const row = await ctx.store.db
     .selectFrom('tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
+    .innerJoin('teams as tm', 'tm.id', 'u.team_id')
     .selectAll('u')
+    .select([
+      'tm.name as team_name',
+      'tm.plan as team_plan',
+      'tm.ai_addon as team_ai_addon',
+      'tm.ai_enabled as team_ai_enabled',
+      'tm.billing_day as team_billing_day',
+      'tm.currency as team_currency',
+      'tm.created_at as team_created_at',
+    ])
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)
     .where('u.removed_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw unauthorized('The token is unknown, revoked or belongs to a removed user.');
-  return { user: row, team: await getTeam(ctx.store.db, row.team_id), roles: rolesOf(row), tokenHash };
+  const { team_name, team_plan, team_ai_addon, team_ai_enabled, team_billing_day, team_currency, team_created_at, ...user } = row;
+  const team: TeamRow = {
+    id: user.team_id,
+    name: team_name,
+    plan: team_plan,
+    ai_addon: team_ai_addon,
+    ai_enabled: team_ai_enabled,
+    billing_day: team_billing_day,
+    currency: team_currency,
+    created_at: team_created_at,
+  };
+  return { user, team, roles: rolesOf(user), tokenHash };
 }
 
 /** The caller must belong to `teamId` and hold one of `roles`. */
