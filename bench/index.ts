@@ -1,5 +1,6 @@
 // npm run bench: each benchmark measured against a peer in the same run where one exists, printed
 // as one table. Numbers here are information, never pass/fail thresholds.
+import { benchBilling } from '../server/bench/billing-bench.js';
 import { benchHttp } from './http.js';
 import type { BenchRow } from './types.js';
 import { benchWebHost } from './web-host.js';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     ['http', benchHttp],
     ['workspace', benchWorkspace],
     ['web host', () => benchWebHost()],
+    ['billing server', benchBilling],
   ];
   for (const [name, run] of sections) {
     process.stderr.write(`bench: ${name}…\n`);
