@@ -16,12 +16,14 @@ async function main(): Promise<void> {
     ['web host', () => benchWebHost()],
     ['billing server', benchBilling],
   ];
-  for (const [name, run] of sections) {
+  // `npm run bench -- http web` runs only the sections whose names contain one of the words.
+  const only = process.argv.slice(2);
+  for (const [name, run] of sections.filter(([n]) => only.length === 0 || only.some((w) => n.includes(w)))) {
     process.stderr.write(`bench: ${name}…\n`);
     try {
       rows.push(...(await run()));
     } catch (err) {
-      rows.push({ name, value: NaN, unit: '', note: `failed: ${err instanceof Error ? err.message : String(err)}` });
+      rows.push({ name, value: NaN, unit: '', note: `failed: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}` });
     }
   }
   const header = ['benchmark', 'courier', 'unit', 'peer', 'peer value', 'ratio (courier/peer)', 'note'];

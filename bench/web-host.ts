@@ -1,5 +1,5 @@
 // Web host start to first paint: from spawning the built web host to the browser's first
-// contentful paint of the app, and to the sidebar tree being on screen.
+// contentful paint of the app, and to the app's sidebar being on screen.
 import { chromiumPath, launchBrowser } from '../test/support/browser.js';
 import { startApp } from '../test/support/app.js';
 import type { BenchRow } from './types.js';
@@ -16,7 +16,8 @@ export async function benchWebHost(runs = 5): Promise<BenchRow[]> {
       const page = await browser.newPage();
       const navStart = performance.now();
       await page.goto(app.url);
-      await page.waitForSelector('[data-testid="tree"]');
+      // The app is on screen once its sidebar is (an empty workspace has no tree rows yet).
+      await page.getByRole('tablist', { name: 'Sidebar panels' }).waitFor();
       const treeAt = performance.now();
       const fcp = await page.evaluate(
         () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? performance.now(),
@@ -32,6 +33,6 @@ export async function benchWebHost(runs = 5): Promise<BenchRow[]> {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return [
     { name: 'web host start to first paint (median)', value: median(paints), unit: 'ms', note: `${runs} runs` },
-    { name: 'web host start to tree on screen (median)', value: median(ready), unit: 'ms', note: `${runs} runs` },
+    { name: 'web host start to app on screen (median)', value: median(ready), unit: 'ms', note: `${runs} runs` },
   ];
 }
