@@ -1,6 +1,6 @@
 // npm run bench: each benchmark measured against a peer in the same run where one exists, printed
 // as one table. Numbers here are information, never pass/fail thresholds.
-import { benchBilling } from '../server/bench/billing-bench.js';
+import { benchBilling } from './billing.js';
 import { benchHttp } from './http.js';
 import type { BenchRow } from './types.js';
 import { benchWebHost } from './web-host.js';

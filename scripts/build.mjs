@@ -8,6 +8,7 @@ import { build as esbuild } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isFresh } from './freshness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -15,22 +16,8 @@ const stamp = path.join(dist, '.build-stamp');
 const SOURCES = ['shared', 'electron', 'renderer', 'server', 'package.json', 'package-lock.json'];
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-function newestSourceMtime() {
-  let newest = 0;
-  const walk = (p) => {
-    const st = fs.statSync(p, { throwIfNoEntry: false });
-    if (!st) return;
-    if (st.isDirectory()) {
-      for (const entry of fs.readdirSync(p)) if (entry !== 'node_modules') walk(path.join(p, entry));
-    } else if (st.mtimeMs > newest) newest = st.mtimeMs;
-  };
-  for (const s of SOURCES) walk(path.join(root, s));
-  return newest;
-}
-
 export function isBuildFresh() {
-  const st = fs.statSync(stamp, { throwIfNoEntry: false });
-  return !!st && st.mtimeMs >= newestSourceMtime();
+  return isFresh(stamp, SOURCES.map((s) => path.join(root, s)));
 }
 
 export async function build({ quiet = false } = {}) {

@@ -6,27 +6,14 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isFresh } from './freshness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entry = path.join(root, 'server/main.ts');
 const outfile = path.join(root, 'dist/server.mjs');
 
-function newestMtime(dir) {
-  let newest = 0;
-  const walk = (p) => {
-    const st = fs.statSync(p, { throwIfNoEntry: false });
-    if (!st) return;
-    if (st.isDirectory()) {
-      for (const name of fs.readdirSync(p)) if (name !== 'node_modules') walk(path.join(p, name));
-    } else if (st.mtimeMs > newest) newest = st.mtimeMs;
-  };
-  walk(dir);
-  return newest;
-}
-
 export function isServerBundleFresh() {
-  const st = fs.statSync(outfile, { throwIfNoEntry: false });
-  return !!st && st.mtimeMs >= Math.max(newestMtime(path.join(root, 'server')), newestMtime(path.join(root, 'shared')));
+  return isFresh(outfile, [path.join(root, 'server'), path.join(root, 'shared')]);
 }
 
 export async function buildServerBundle() {

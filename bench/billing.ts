@@ -5,33 +5,24 @@
 //   idempotency, the allotment split, alerts and HTTP);
 // - GET /v1/me/entitlement at 200 concurrent connections, requests/s with p50/p99, against a
 //   bare Fastify route answering a constant JSON body (the framework ceiling).
-// On SQLite and, when one answers at DATABASE_URL, on PostgreSQL. The rows have the shape of
-// bench/types.ts BenchRow, so bench/index.ts can list `benchBilling` as a section.
+// On SQLite and, when one answers at DATABASE_URL, on PostgreSQL.
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import pg from 'pg';
-import type { UsageEvent } from '../../shared/billing/api.js';
-import { buildApp } from '../app.js';
-import { clockStartingAt } from '../clock.js';
-import type { StoreKind } from '../db/dialect.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { openStore, type Store, type StoreConfig } from '../db/store.js';
-import type { BillingContext } from '../services/context.js';
-import { createTeam } from '../services/teams.js';
+import type { UsageEvent } from '../shared/billing/api.js';
+import { buildApp } from '../server/app.js';
+import { clockStartingAt } from '../server/clock.js';
+import type { StoreKind } from '../server/db/dialect.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { openStore, type Store, type StoreConfig } from '../server/db/store.js';
+import type { BillingContext } from '../server/services/context.js';
+import { createTeam } from '../server/services/teams.js';
 import { runLoad } from './load-generator.js';
+import type { BenchRow } from './types.js';
 
-export interface BillingBenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  peer?: string;
-  peerValue?: number;
-  ratio?: number;
-  note?: string;
-}
 
 const BATCH = 500;
 const BATCHES = 40;
@@ -101,7 +92,7 @@ async function bareInserts(store: Store, teamId: string, userId: string): Promis
   return (BATCHES * BATCH) / ((performance.now() - started) / 1000);
 }
 
-async function benchOneStore(kind: StoreKind): Promise<BillingBenchRow[]> {
+async function benchOneStore(kind: StoreKind): Promise<BenchRow[]> {
   const bs = await benchStore(kind);
   const store = openStore(bs.config);
   try {
@@ -168,8 +159,8 @@ async function postgresAnswers(): Promise<boolean> {
   }
 }
 
-export async function benchBilling(): Promise<BillingBenchRow[]> {
-  const rows: BillingBenchRow[] = [];
+export async function benchBilling(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
   const peer = await framework();
   const kinds: StoreKind[] = (await postgresAnswers()) ? ['sqlite', 'postgres'] : ['sqlite'];
   for (const kind of kinds) {
