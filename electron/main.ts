@@ -35,7 +35,8 @@ function serveApp(): void {
     const { pathname } = new URL(request.url);
     const file = path.join(rendererDir, decodeURIComponent(pathname === '/' ? '/index.html' : pathname));
     if (!isInside(rendererDir, file)) return new Response('Forbidden', { status: 403 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    const response = await net.fetch(pathToFileURL(file).toString()).catch(() => null);
+    if (!response || !response.ok) return new Response('Not found', { status: 404 });
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', contentSecurityPolicy());
     headers.set('X-Content-Type-Options', 'nosniff');
