@@ -1,10 +1,10 @@
-// An editable key/value table (params, headers, url-encoded bodies, variables' cousins): a
-// checkbox per row to enable it, typing in the empty last row adds a row, × deletes one, and a
-// bulk-edit mode edits everything as "key: value" lines ("//" in front disables a line).
+// An editable key/value table (params, headers, url-encoded bodies): the rows of an EditableTable
+// (checkbox, key, value, ×, an empty last row that adds one) and a bulk-edit mode that edits
+// everything as "key: value" lines ("//" in front disables a line).
 import { useState } from 'react';
 import type { KeyValue } from '../../../shared/model';
 import type { VariableContext } from '../state/variables';
-import { Icon } from './Icon';
+import { EditableTable } from './EditableTable';
 import { VariableInput } from './VariableInput';
 
 interface Props {
@@ -23,13 +23,6 @@ const EMPTY: KeyValue = { key: '', value: '', enabled: true };
 export function KeyValueTable({ rows, onChange, ctx, label, keyPlaceholder = 'Key', valuePlaceholder = 'Value', keySuggestions, testId }: Props) {
   const [bulk, setBulk] = useState(false);
   const [bulkText, setBulkText] = useState('');
-  const all = [...rows, EMPTY];
-
-  const update = (index: number, patch: Partial<KeyValue>) => {
-    if (index === rows.length) onChange([...rows, { ...EMPTY, ...patch }]);
-    else onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
-  };
-  const remove = (index: number) => onChange(rows.filter((_, i) => i !== index));
 
   return (
     <div className="kv" data-testid={testId}>
@@ -59,63 +52,44 @@ export function KeyValueTable({ rows, onChange, ctx, label, keyPlaceholder = 'Ke
           }}
         />
       ) : (
-        <table className="kv-table" aria-label={label}>
-          <thead>
-            <tr>
-              <th className="kv-check" aria-label="Enabled" />
+        <EditableTable
+          rows={rows}
+          onChange={onChange}
+          empty={EMPTY}
+          label={label}
+          noun="row"
+          headings={
+            <>
               <th>{keyPlaceholder}</th>
               <th>{valuePlaceholder}</th>
-              <th className="kv-actions" aria-label="Actions" />
-            </tr>
-          </thead>
-          <tbody>
-            {all.map((row, i) => {
-              const ghost = i === rows.length;
-              return (
-                <tr key={i} className={`${ghost ? 'kv-ghost' : ''} ${row.enabled === false ? 'kv-disabled' : ''}`}>
-                  <td className="kv-check">
-                    {!ghost && (
-                      <input
-                        type="checkbox"
-                        checked={row.enabled !== false}
-                        aria-label={`Enable ${row.key || 'row ' + (i + 1)}`}
-                        onChange={(e) => update(i, { enabled: e.target.checked })}
-                      />
-                    )}
-                  </td>
-                  <td>
-                    <VariableInput
-                      className="kv-input"
-                      value={row.key}
-                      ctx={ctx}
-                      placeholder={ghost ? `Add ${keyPlaceholder.toLowerCase()}` : keyPlaceholder}
-                      aria-label={`${keyPlaceholder} ${i + 1}`}
-                      list={keySuggestions}
-                      onValueChange={(key) => update(i, { key })}
-                    />
-                  </td>
-                  <td>
-                    <VariableInput
-                      className="kv-input"
-                      value={row.value}
-                      ctx={ctx}
-                      placeholder={ghost ? '' : valuePlaceholder}
-                      aria-label={`${valuePlaceholder} ${i + 1}`}
-                      onValueChange={(value) => update(i, { value })}
-                    />
-                  </td>
-                  <td className="kv-actions">
-                    {!ghost && (
-                      <button className="icon-button subtle" aria-label={`Delete ${row.key || 'row ' + (i + 1)}`} onClick={() => remove(i)}>
-                        <Icon name="trash" size={14} />
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+            </>
+          }
+          cells={({ row, index, ghost, edit }) => (
+            <>
+              <td>
+                <VariableInput
+                  className="kv-input"
+                  value={row.key}
+                  ctx={ctx}
+                  placeholder={ghost ? `Add ${keyPlaceholder.toLowerCase()}` : keyPlaceholder}
+                  aria-label={`${keyPlaceholder} ${index + 1}`}
+                  list={keySuggestions}
+                  onValueChange={(key) => edit({ key })}
+                />
+              </td>
+              <td>
+                <VariableInput
+                  className="kv-input"
+                  value={row.value}
+                  ctx={ctx}
+                  placeholder={ghost ? '' : valuePlaceholder}
+                  aria-label={`${valuePlaceholder} ${index + 1}`}
+                  onValueChange={(value) => edit({ value })}
+                />
+              </td>
+            </>
+          )}
+        />
       )}
     </div>
   );

@@ -1,10 +1,11 @@
-// An editable CodeMirror 6 editor (request bodies). The view is created once; outside changes to
-// `value` are applied as a transaction, and edits are reported through onChange.
+// An editable CodeMirror 6 editor (request bodies). The view is created once (useEditorView);
+// outside changes to `value` are applied as a transaction, and edits are reported through onChange.
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, placeholder as placeholderExt } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { editableExtensions } from './extensions';
 import { languageExtension, type EditorLanguage } from './languages';
+import { useEditorView } from './useEditorView';
 
 interface Props {
   value: string;
@@ -16,40 +17,29 @@ interface Props {
 }
 
 export function CodeEditor({ value, onChange, language, ariaLabel, placeholder, testId }: Props) {
-  const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
   const lastValue = useRef(value);
   const onChangeRef = useRef(onChange);
   const langCompartment = useRef(new Compartment());
   const applyingOutside = useRef(false);
   onChangeRef.current = onChange;
 
-  useEffect(() => {
-    const v = new EditorView({
-      parent: host.current!,
-      state: EditorState.create({
-        doc: value,
-        extensions: [
-          editableExtensions(),
-          langCompartment.current.of(languageExtension(language, value.length)),
-          placeholderExt(placeholder ?? ''),
-          EditorView.contentAttributes.of({ 'aria-label': ariaLabel }),
-          EditorView.updateListener.of((u) => {
-            if (!u.docChanged || applyingOutside.current) return;
-            const text = u.state.doc.toString();
-            lastValue.current = text;
-            onChangeRef.current(text);
-          }),
-        ],
-      }),
-    });
-    view.current = v;
-    return () => {
-      v.destroy();
-      view.current = null;
-    };
-    // The view is created once per mount; later prop changes are applied by the effects below.
-  }, []);
+  const { host, view } = useEditorView(() =>
+    EditorState.create({
+      doc: value,
+      extensions: [
+        editableExtensions(),
+        langCompartment.current.of(languageExtension(language, value.length)),
+        placeholderExt(placeholder ?? ''),
+        EditorView.contentAttributes.of({ 'aria-label': ariaLabel }),
+        EditorView.updateListener.of((u) => {
+          if (!u.docChanged || applyingOutside.current) return;
+          const text = u.state.doc.toString();
+          lastValue.current = text;
+          onChangeRef.current(text);
+        }),
+      ],
+    }),
+  );
 
   useEffect(() => {
     const v = view.current;

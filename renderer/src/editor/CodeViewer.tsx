@@ -6,6 +6,7 @@ import { EditorView } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { indentFolding, viewerExtensions } from './extensions';
 import { HIGHLIGHT_LIMIT, languageExtension, type EditorLanguage } from './languages';
+import { useEditorView } from './useEditorView';
 
 interface Props {
   doc: string;
@@ -16,18 +17,8 @@ interface Props {
 }
 
 export function CodeViewer({ doc, language, wrap, ariaLabel, testId }: Props) {
-  const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
+  const { host, view } = useEditorView();
   const wrapCompartment = useRef(new Compartment());
-
-  useEffect(() => {
-    const v = new EditorView({ parent: host.current! });
-    view.current = v;
-    return () => {
-      v.destroy();
-      view.current = null;
-    };
-  }, []);
 
   useEffect(() => {
     const v = view.current;

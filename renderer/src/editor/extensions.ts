@@ -33,37 +33,26 @@ const gutter = foldGutter({
   },
 });
 
+/** What the editor and the viewer both have: line numbers and a fold gutter, the selection,
+ *  bracket matching, search (with matches of the selection marked), and the app's theme. */
+function baseExtensions(): Extension[] {
+  return [lineNumbers(), gutter, drawSelection(), bracketMatching(), highlightSelectionMatches(), search({ top: true }), editorTheme, editorHighlighting];
+}
+
 export function editableExtensions(): Extension[] {
   return [
-    lineNumbers(),
+    baseExtensions(),
     highlightActiveLineGutter(),
-    history(),
-    gutter,
-    drawSelection(),
-    indentOnInput(),
-    bracketMatching(),
     highlightActiveLine(),
-    highlightSelectionMatches(),
-    search({ top: true }),
+    history(),
+    indentOnInput(),
     variableHighlighter,
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...foldKeymap, indentWithTab]),
-    editorTheme,
-    editorHighlighting,
   ];
 }
 
 export function viewerExtensions(): Extension[] {
-  return [
-    lineNumbers(),
-    gutter,
-    drawSelection(),
-    bracketMatching(),
-    highlightSelectionMatches(),
-    search({ top: true }),
-    keymap.of([...searchKeymap, ...foldKeymap, ...defaultKeymap]),
-    editorTheme,
-    editorHighlighting,
-  ];
+  return [baseExtensions(), keymap.of([...searchKeymap, ...foldKeymap, ...defaultKeymap])];
 }
 
 /** Folding by indentation, for large documents shown without a parser. Bounded per line. */

@@ -1,7 +1,8 @@
-// Variables of an environment, the globals or a collection: key, value, enabled, secret.
-// Secret values show as •••• until revealed (per row, or all at once).
+// Variables of an environment, the globals or a collection: key, value, enabled, secret, as the
+// rows of an EditableTable. Secret values show as •••• until revealed (per row, or all at once).
 import { useState } from 'react';
 import type { Variable } from '../../../shared/model';
+import { EditableTable } from '../common/EditableTable';
 import { Icon } from '../common/Icon';
 
 interface Props {
@@ -16,16 +17,6 @@ const EMPTY: Variable = { key: '', value: '', enabled: true, secret: false };
 export function VariablesTable({ variables, onChange, label, testId }: Props) {
   const [revealed, setRevealed] = useState<Set<number>>(new Set());
   const [filter, setFilter] = useState('');
-  const all = [...variables, EMPTY];
-
-  const update = (index: number, patch: Partial<Variable>) => {
-    if (index === variables.length) onChange([...variables, { ...EMPTY, ...patch }]);
-    else onChange(variables.map((v, i) => (i === index ? { ...v, ...patch } : v)));
-  };
-  const remove = (index: number) => {
-    onChange(variables.filter((_, i) => i !== index));
-    setRevealed(new Set());
-  };
   const toggleReveal = (i: number) => {
     const next = new Set(revealed);
     if (next.has(i)) next.delete(i);
@@ -47,89 +38,74 @@ export function VariablesTable({ variables, onChange, label, testId }: Props) {
         />
         <span className="muted">{variables.length} variable{variables.length === 1 ? '' : 's'}</span>
       </div>
-      <table className="kv-table vars-table" aria-label={label}>
-        <thead>
-          <tr>
-            <th className="kv-check" aria-label="Enabled" />
+      <EditableTable
+        rows={variables}
+        onChange={onChange}
+        empty={EMPTY}
+        label={label}
+        className="vars-table"
+        noun="variable"
+        hidden={needle ? (v) => !v.key.toLowerCase().includes(needle) : undefined}
+        onDeleted={() => setRevealed(new Set())}
+        headings={
+          <>
             <th>Variable</th>
             <th>Value</th>
             <th className="vars-secret">Secret</th>
-            <th className="kv-actions" aria-label="Actions" />
-          </tr>
-        </thead>
-        <tbody>
-          {all.map((v, i) => {
-            const ghost = i === variables.length;
-            if (!ghost && needle && !v.key.toLowerCase().includes(needle)) return null;
-            const masked = v.secret && !revealed.has(i);
-            return (
-              <tr key={i} className={`${ghost ? 'kv-ghost' : ''} ${v.enabled === false ? 'kv-disabled' : ''}`}>
-                <td className="kv-check">
-                  {!ghost && (
-                    <input
-                      type="checkbox"
-                      checked={v.enabled !== false}
-                      aria-label={`Enable ${v.key || 'variable ' + (i + 1)}`}
-                      onChange={(e) => update(i, { enabled: e.target.checked })}
-                    />
-                  )}
-                </td>
-                <td>
+          </>
+        }
+        cells={({ row: v, index: i, ghost, name, edit }) => {
+          const masked = v.secret && !revealed.has(i);
+          return (
+            <>
+              <td>
+                <input
+                  className="cell-input mono"
+                  value={v.key}
+                  spellCheck={false}
+                  placeholder={ghost ? 'Add variable' : 'Name'}
+                  aria-label={`Variable name ${i + 1}`}
+                  onChange={(e) => edit({ key: e.target.value })}
+                />
+              </td>
+              <td>
+                <div className="secret-cell">
                   <input
                     className="cell-input mono"
-                    value={v.key}
+                    type={masked ? 'password' : 'text'}
+                    value={v.value}
                     spellCheck={false}
-                    placeholder={ghost ? 'Add variable' : 'Name'}
-                    aria-label={`Variable name ${i + 1}`}
-                    onChange={(e) => update(i, { key: e.target.value })}
+                    autoComplete="off"
+                    placeholder={ghost ? '' : 'Value'}
+                    aria-label={`Value of ${name}`}
+                    onChange={(e) => edit({ value: e.target.value })}
                   />
-                </td>
-                <td>
-                  <div className="secret-cell">
-                    <input
-                      className="cell-input mono"
-                      type={masked ? 'password' : 'text'}
-                      value={v.value}
-                      spellCheck={false}
-                      autoComplete="off"
-                      placeholder={ghost ? '' : 'Value'}
-                      aria-label={`Value of ${v.key || 'variable ' + (i + 1)}`}
-                      onChange={(e) => update(i, { value: e.target.value })}
-                    />
-                    {v.secret && !ghost && (
-                      <button
-                        className="icon-button subtle"
-                        aria-label={masked ? `Reveal ${v.key}` : `Hide ${v.key}`}
-                        aria-pressed={!masked}
-                        onClick={() => toggleReveal(i)}
-                      >
-                        <Icon name={masked ? 'eye' : 'eyeOff'} size={14} />
-                      </button>
-                    )}
-                  </div>
-                </td>
-                <td className="vars-secret">
-                  {!ghost && (
-                    <input
-                      type="checkbox"
-                      checked={!!v.secret}
-                      aria-label={`Secret ${v.key || 'variable ' + (i + 1)}`}
-                      onChange={(e) => update(i, { secret: e.target.checked })}
-                    />
-                  )}
-                </td>
-                <td className="kv-actions">
-                  {!ghost && (
-                    <button className="icon-button subtle" aria-label={`Delete ${v.key || 'variable ' + (i + 1)}`} onClick={() => remove(i)}>
-                      <Icon name="trash" size={14} />
+                  {v.secret && !ghost && (
+                    <button
+                      className="icon-button subtle"
+                      aria-label={masked ? `Reveal ${v.key}` : `Hide ${v.key}`}
+                      aria-pressed={!masked}
+                      onClick={() => toggleReveal(i)}
+                    >
+                      <Icon name={masked ? 'eye' : 'eyeOff'} size={14} />
                     </button>
                   )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                </div>
+              </td>
+              <td className="vars-secret">
+                {!ghost && (
+                  <input
+                    type="checkbox"
+                    checked={!!v.secret}
+                    aria-label={`Secret ${name}`}
+                    onChange={(e) => edit({ secret: e.target.checked })}
+                  />
+                )}
+              </td>
+            </>
+          );
+        }}
+      />
     </div>
   );
 }
