@@ -12,6 +12,7 @@ import {
   Item,
   ItemKind,
   RequestSpec,
+  ScriptsPatch,
   SendResult,
   Settings,
   SettingsPatch,
@@ -52,6 +53,7 @@ export const contract = {
       parentId: Id.nullable(),
       name: z.string().trim().min(1, 'A name is required').max(500),
       request: RequestSpec.optional(),
+      scripts: ScriptsPatch.optional(),
       /** Position among siblings; appended when omitted. */
       index: z.number().int().min(0).optional(),
     }),
@@ -65,6 +67,8 @@ export const contract = {
       request: RequestSpec.optional(),
       auth: Auth.optional(),
       variables: z.array(Variable).optional(),
+      /** The scripts given replace the stored ones; one left out (prerequest or test) is kept. */
+      scripts: ScriptsPatch.optional(),
     }),
     Item,
   ),

@@ -114,6 +114,26 @@ export const TreeNode = z.object({
 });
 export type TreeNode = z.infer<typeof TreeNode>;
 
+/** Scripts that run before a request is sent and after its response arrives (Postman's `pm` API). */
+export const Scripts = z.object({
+  prerequest: z.string().max(1_000_000).default(''),
+  test: z.string().max(1_000_000).default(''),
+});
+export type Scripts = z.infer<typeof Scripts>;
+/** A change to an item's scripts: the ones given replace the stored ones, no defaults filled in. */
+export const ScriptsPatch = z.object({
+  prerequest: z.string().max(1_000_000).optional(),
+  test: z.string().max(1_000_000).optional(),
+});
+export type ScriptsPatch = z.infer<typeof ScriptsPatch>;
+
+/**
+ * What a file this item was imported from held that Courier does not model, by format
+ * (`{ postman: … }`), kept so an export restores it.
+ */
+export const Preserved = z.record(z.string(), z.unknown());
+export type Preserved = z.infer<typeof Preserved>;
+
 /** A whole item: a collection, a folder or a request. */
 export const Item = z.object({
   id: Id,
@@ -129,6 +149,9 @@ export const Item = z.object({
   auth: Auth.optional(),
   /** Collections only: collection variables. */
   variables: z.array(Variable).optional(),
+  /** Every kind: collection scripts run before folder scripts, folder scripts before the request's. */
+  scripts: Scripts.default({ prerequest: '', test: '' }),
+  preserved: Preserved.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -138,6 +161,7 @@ export const Environment = z.object({
   id: Id,
   name: z.string().min(1).max(200),
   variables: z.array(Variable),
+  preserved: Preserved.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,6 +1,6 @@
 // Environments (named sets of variables, one of them active at a time) and the global variables.
 import { randomUUID } from 'node:crypto';
-import type { Environment, Variable } from '../../../shared/model.js';
+import { Preserved, type Environment, type Variable } from '../../../shared/model.js';
 import type { Connection } from './connection.js';
 import { readDocument, writeDocument } from './documents.js';
 import { ENVIRONMENT_NAME_MAX } from './limits.js';
@@ -17,14 +17,22 @@ export function getEnvironment(conn: Connection, id: string): Environment {
   return toEnvironment(environmentRow(conn, id));
 }
 
-export function createEnvironment(conn: Connection, input: { name: string; variables?: Variable[] }): Environment {
+export interface CreateEnvironmentInput {
+  name: string;
+  variables?: Variable[];
+  /** What an imported file held that Courier does not model (see Environment.preserved). */
+  preserved?: Preserved;
+}
+
+export function createEnvironment(conn: Connection, input: CreateEnvironmentInput): Environment {
   const name = cleanName(input.name, ENVIRONMENT_NAME_MAX);
   const variables = parseWith(Variables, input.variables ?? [], 'variables');
+  const preserved = input.preserved === undefined ? null : JSON.stringify(parseWith(Preserved, input.preserved, 'preserved'));
   const id = randomUUID();
   const now = new Date().toISOString();
   conn
-    .stmt('INSERT INTO environments (id, name, variables_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-    .run(id, name, JSON.stringify(variables), now, now);
+    .stmt('INSERT INTO environments (id, name, variables_json, preserved_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(id, name, JSON.stringify(variables), preserved, now, now);
   return getEnvironment(conn, id);
 }
 

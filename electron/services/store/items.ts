@@ -2,10 +2,21 @@
 // updating, duplicating, moving and deleting items, and walking up to an item's ancestors.
 import { randomUUID } from 'node:crypto';
 import { badInput } from '../../../shared/errors.js';
-import { Auth, ItemKind, RequestSpec, defaultRequest, type Item, type TreeNode, type Variable } from '../../../shared/model.js';
+import {
+  Auth,
+  ItemKind,
+  Preserved,
+  RequestSpec,
+  Scripts,
+  defaultRequest,
+  type ScriptsPatch,
+  type Item,
+  type TreeNode,
+  type Variable,
+} from '../../../shared/model.js';
 import type { Connection } from './connection.js';
 import { NAME_MAX } from './limits.js';
-import { itemRow, parentRow, toItem, type ItemRow } from './rows.js';
+import { itemRow, parentRow, scriptsOf, toItem, type ItemRow } from './rows.js';
 import { siblingKeys, sortKeyFor } from './siblings.js';
 import { cleanDescription, cleanName, parseWith, Variables } from './validate.js';
 
@@ -18,6 +29,9 @@ export interface CreateItemInput {
   description?: string;
   auth?: Auth;
   variables?: Variable[];
+  scripts?: ScriptsPatch;
+  /** What an imported file held that Courier does not model (see Item.preserved). */
+  preserved?: Preserved;
 }
 
 export interface UpdateItemInput {
@@ -27,11 +41,18 @@ export interface UpdateItemInput {
   request?: RequestSpec;
   auth?: Auth;
   variables?: Variable[];
+  /** The scripts given replace those stored; a missing one (prerequest or test) is kept. */
+  scripts?: ScriptsPatch;
 }
 
 const INSERT_ITEM = `INSERT INTO items (id, parent_id, collection_id, kind, name, sort, description, method, url,
-           request_json, auth_json, variables_json, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+           request_json, auth_json, variables_json, scripts_json, preserved_json, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** Scripts are stored only when one is not empty: NULL reads back as no scripts. */
+function scriptsJson(scripts: Scripts): string | null {
+  return scripts.prerequest === '' && scripts.test === '' ? null : JSON.stringify(scripts);
+}
 
 /** Every collection, folder and request, with minimal fields, ordered by parent then sort. */
 export function tree(conn: Connection): TreeNode[] {
@@ -67,6 +88,8 @@ export function createItem(conn: Connection, input: CreateItemInput): Item {
       kind === 'request' ? null : parseWith(Auth, input.auth ?? { type: kind === 'collection' ? 'none' : 'inherit' }, 'auth');
     const variables = kind === 'collection' ? parseWith(Variables, input.variables ?? [], 'variables') : null;
     const description = cleanDescription(input.description ?? '');
+    const scripts = parseWith(Scripts, input.scripts ?? {}, 'scripts');
+    const preserved = input.preserved === undefined ? null : parseWith(Preserved, input.preserved, 'preserved');
     if (input.index !== undefined && (!Number.isInteger(input.index) || input.index < 0)) {
       throw badInput('index must be a whole number, 0 or more.');
     }
@@ -85,6 +108,8 @@ export function createItem(conn: Connection, input: CreateItemInput): Item {
       request ? JSON.stringify(request) : null,
       auth ? JSON.stringify(auth) : null,
       variables ? JSON.stringify(variables) : null,
+      scriptsJson(scripts),
+      preserved ? JSON.stringify(preserved) : null,
       now,
       now,
     );
@@ -117,6 +142,11 @@ export function updateItem(conn: Connection, input: UpdateItemInput): Item {
     if (input.variables !== undefined) {
       if (row.kind !== 'collection') throw badInput(`"${row.name}" is a ${row.kind}; only collections have variables.`);
       set('variables_json', JSON.stringify(parseWith(Variables, input.variables, 'variables')));
+    }
+    if (input.scripts !== undefined) {
+      const current = scriptsOf(row);
+      const next = { prerequest: input.scripts.prerequest ?? current.prerequest, test: input.scripts.test ?? current.test };
+      set('scripts_json', scriptsJson(parseWith(Scripts, next, 'scripts')));
     }
     set('updated_at', new Date().toISOString());
     conn.db.prepare(`UPDATE items SET ${sets.join(', ')} WHERE id = ?`).run(...values, row.id);
@@ -160,6 +190,8 @@ export function duplicateItem(conn: Connection, id: string): Item {
         r.request_json,
         r.auth_json,
         r.variables_json,
+        r.scripts_json,
+        r.preserved_json,
         now,
         now,
       );

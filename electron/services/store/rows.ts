@@ -5,12 +5,15 @@ import type { z } from 'zod';
 import { AppError, notFound } from '../../../shared/errors.js';
 import {
   Auth,
+  Preserved,
   RequestSpec,
+  Scripts,
   defaultRequest,
   type Environment,
   type HistoryEntry,
   type Item,
   type ItemKind,
+  type Scripts as ScriptsType,
 } from '../../../shared/model.js';
 import type { Connection } from './connection.js';
 import { Variables } from './validate.js';
@@ -29,6 +32,9 @@ export interface ItemRow {
   request_json: string | null;
   auth_json: string | null;
   variables_json: string | null;
+  /** Added by migration 003: NULL for rows written before it (no scripts). */
+  scripts_json: string | null;
+  preserved_json: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -37,6 +43,7 @@ export interface EnvironmentRow {
   id: string;
   name: string;
   variables_json: string;
+  preserved_json: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -109,9 +116,11 @@ export function toItem(row: ItemRow): Item {
     name: row.name,
     sort: row.sort,
     description: row.description,
+    scripts: scriptsOf(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+  if (row.preserved_json !== null) item.preserved = readJson(Preserved, row.preserved_json, `${what}: its preserved fields`);
   if (row.kind === 'request') {
     item.request =
       row.request_json === null ? defaultRequest() : readJson(RequestSpec, row.request_json, `${what}: its request`);
@@ -121,14 +130,23 @@ export function toItem(row: ItemRow): Item {
   return item;
 }
 
+/** An item's scripts (none for rows written before scripts existed). */
+export function scriptsOf(row: Pick<ItemRow, 'kind' | 'name' | 'id' | 'scripts_json'>): ScriptsType {
+  if (row.scripts_json === null) return { prerequest: '', test: '' };
+  return readJson(Scripts, row.scripts_json, `The ${row.kind} "${row.name}" (${row.id}): its scripts`);
+}
+
 export function toEnvironment(row: EnvironmentRow): Environment {
-  return {
+  const what = `The environment "${row.name}" (${row.id})`;
+  const environment: Environment = {
     id: row.id,
     name: row.name,
-    variables: readJson(Variables, row.variables_json, `The environment "${row.name}" (${row.id}): its variables`),
+    variables: readJson(Variables, row.variables_json, `${what}: its variables`),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+  if (row.preserved_json !== null) environment.preserved = readJson(Preserved, row.preserved_json, `${what}: its preserved fields`);
+  return environment;
 }
 
 export function toHistoryEntry(row: HistoryRow): HistoryEntry {

@@ -21,7 +21,7 @@ describe('opening', () => {
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       const ids = raw.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all();
-      expect(ids).toEqual(['2026-11-24-001-initial', '2026-11-24-002-search-index']);
+      expect(ids).toEqual(['2026-11-24-001-initial', '2026-11-24-002-search-index', '2026-11-24-003-scripts-and-preserved']);
     } finally {
       raw.close();
     }

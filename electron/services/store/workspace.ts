@@ -36,6 +36,7 @@ import * as searching from './search.js';
 import * as settings from './settings.js';
 
 export { FILES_FOLDER } from './files.js';
+export type { CreateEnvironmentInput } from './environments.js';
 export type { CreateItemInput, UpdateItemInput } from './items.js';
 export { DESCRIPTION_MAX, ENVIRONMENT_NAME_MAX, HISTORY_BODY_LIMIT, HISTORY_LIMIT, NAME_MAX } from './limits.js';
 
@@ -183,7 +184,7 @@ export class Workspace {
     return environments.getEnvironment(this.conn, id);
   }
 
-  createEnvironment(input: { name: string; variables?: Variable[] }): Environment {
+  createEnvironment(input: environments.CreateEnvironmentInput): Environment {
     return environments.createEnvironment(this.conn, input);
   }
 
