@@ -12,6 +12,11 @@ import { SendFailure } from './errors.js';
 export function requestUrl(spec: Pick<RequestSpec, 'url' | 'params'>): URL {
   const typed = spec.url.trim();
   if (typed === '') throw new SendFailure('INVALID_URL', 'Invalid URL: the URL is empty');
+  // "ht!tp://x" is a mistyped scheme, not the host "ht!tp" (which `http://` in front would make it).
+  const scheme = /^([^/?#\s]*):\/\//.exec(typed)?.[1];
+  if (scheme !== undefined && !/^[a-z][a-z0-9+.-]*$/i.test(scheme) && !scheme.includes('{{')) {
+    throw new SendFailure('INVALID_URL', `Invalid URL: ${typed} (“${scheme}” is not a scheme: use http:// or https://)`);
+  }
   const withParams = spec.params.length > 0 ? withQuery(typed, spec.params) : typed;
   const wire = encodeUrlForWire(withDefaultScheme(withParams));
   let url: URL;

@@ -36,7 +36,9 @@ export function UrlBar({ tab, ctx }: { tab: RequestTab; ctx: VariableContext }) 
           placeholder="Enter a URL or paste text, e.g. https://api.example.com/users?page=1"
           value={request.url}
           ctx={ctx}
-          autoFocus={!request.url}
+          // A blank new tab starts in the URL; a saved request opened from the tree leaves focus
+          // there, so the tree's keys (F2, Delete, arrows) keep working after a click.
+          autoFocus={!request.url && !tab.itemId}
           onValueChange={(url) => setUrl(tab.id, url)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {

@@ -158,6 +158,8 @@ export async function saveRequestAs(tabId: string, parentId: string, name: strin
   if (!item) return false;
   useTabs.getState().replace(tabId, (t) => (t.kind === 'request' ? { ...t, draft: { ...t.draft, name: draft.name } } : t));
   markSaved<RequestTab>(tabId, { itemId: item.id });
+  // expandPath walks the tree as loaded: load it with the new item first, or nothing opens.
+  await useTree.getState().reload();
   useTree.getState().expandPath(item.id);
   useTree.getState().select(item.id);
   notify(`Saved “${draft.name}”`, 'success');
