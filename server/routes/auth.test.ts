@@ -60,6 +60,20 @@ describeEachStore('auth and errors', (kind) => {
     expect((await server.api.post('/v1/auth/login', { email: user.email, password: user.password })).status).toBe(200);
   });
 
+  it('holds the login rate limit against parallel guesses (no check-then-act race)', async () => {
+    const user = await addMember(server, team);
+    const guesses = Array.from({ length: 30 }, (_, i) => server.api.post('/v1/auth/login', { email: user.email, password: `guess-${i}` }));
+    const statuses = (await Promise.all(guesses)).map((r) => r.status);
+    // At most maxFailures (3) guesses are checked; every other one is refused unchecked.
+    const checked = statuses.filter((s) => s === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(1);
+    expect(checked).toBeLessThanOrEqual(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - checked);
+    // Sequential guesses get only what is left of the 3; then even the right password waits.
+    for (let i = checked; i < 3; i++) expect((await server.api.post('/v1/auth/login', { email: user.email, password: `again-${i}` })).status).toBe(401);
+    expect((await server.api.post('/v1/auth/login', { email: user.email, password: user.password })).status).toBe(429);
+  });
+
   it('logout revokes exactly the token used', async () => {
     const user = await addMember(server, team);
     const second = LoginResponse.parse((await server.api.post('/v1/auth/login', { email: user.email, password: user.password })).body).token;

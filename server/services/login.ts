@@ -1,4 +1,5 @@
-// Login with email and password, rate-limited per email + client address; logout revokes.
+// Login with email and password, rate-limited per email + client address (failed attempts are
+// rows in the database, so every server process sees them); logout revokes.
 import { inTransaction } from '../db/transaction.js';
 import { tooManyRequests, unauthorized } from '../http/problem.js';
 import type { BillingContext } from './context.js';
@@ -27,14 +28,16 @@ export async function login(
   const now = ctx.clock.now();
   const windowStart = new Date(now.getTime() - limit.windowMs).toISOString();
 
-  const recent = await db
-    .selectFrom('login_failures')
-    .select(['at'])
-    .where('key', '=', key)
-    .where('at', '>', windowStart)
-    .orderBy('at')
-    .execute();
-  if (recent.length >= limit.maxFailures) {
+  // The attempt is recorded (committed) before it is counted, and counts as a failure until the
+  // password proves right. So parallel guesses cannot all pass the check before any is recorded:
+  // the k-th attempt to commit sees at least k rows, and only the first `maxFailures` get checked.
+  const attemptId = newId();
+  await inTransaction(ctx.store, (tx) => tx.insertInto('login_failures').values({ id: attemptId, key, at: now.toISOString() }).execute());
+  const forget = () => inTransaction(ctx.store, (tx) => tx.deleteFrom('login_failures').where('id', '=', attemptId).execute());
+
+  const recent = await db.selectFrom('login_failures').select(['at']).where('key', '=', key).where('at', '>', windowStart).orderBy('at').execute();
+  if (recent.length > limit.maxFailures) {
+    await forget();
     const oldest = Date.parse(recent[0].at);
     const retryAfter = Math.max(1, Math.ceil((oldest + limit.windowMs - now.getTime()) / 1000));
     throw tooManyRequests('Too many failed logins for this email from this address. Try again later.', retryAfter);
@@ -43,12 +46,10 @@ export async function login(
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).where('removed_at', 'is', null).executeTakeFirst();
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash()));
   if (!user || !ok) {
-    await inTransaction(ctx.store, async (tx) => {
-      await tx.insertInto('login_failures').values({ id: newId(), key, at: now.toISOString() }).execute();
-      await tx.deleteFrom('login_failures').where('key', '=', key).where('at', '<=', windowStart).execute();
-    });
+    await inTransaction(ctx.store, (tx) => tx.deleteFrom('login_failures').where('key', '=', key).where('at', '<=', windowStart).execute());
     throw unauthorized('Wrong email or password.');
   }
+  await forget();
   return { token: await inTransaction(ctx.store, (tx) => issueToken(tx, user.id, nowIso(ctx))) };
 }
 
