@@ -18,8 +18,12 @@ const MAX_CONFLICT_ATTEMPTS = 10;
 /** A busy SQLite database (another writer, maybe another process) is waited for this long. */
 const BUSY_DEADLINE_MS = 30_000;
 
+const UNIQUE_VIOLATION = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+
 const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
 export const isBusyError = (error: unknown): boolean => BUSY_SQLITE.has(String(codeOf(error)));
+/** A unique constraint refused a row: on PostgreSQL, a concurrent transaction inserted it first. */
+export const isUniqueViolation = (error: unknown): boolean => UNIQUE_VIOLATION.has(String(codeOf(error)));
 const isConflict = (error: unknown): boolean => error instanceof RetryableConflict || RETRYABLE_PG.has(String(codeOf(error)));
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

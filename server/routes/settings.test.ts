@@ -144,6 +144,37 @@ describeEachStore('team settings, members and audit', (kind) => {
     expect(actions.at(-1)).toBe('team.create');
   });
 
+  it('the same email invited many times at once: one 201, every other a 409 problem (never a 500)', async () => {
+    const team = await createTestTeam(server, { plan: 'basic' });
+    for (let round = 0; round < 3; round++) {
+      const email = `twice-${round}-${team.teamId.slice(0, 8)}@example.com`;
+      const replies = await Promise.all(
+        Array.from({ length: 8 }, () => server.api.post(`/v1/teams/${team.teamId}/members`, { email, name: 'Twice', roles: ['member'], password: 'password-1' }, team.admin.token)),
+      );
+      expect(replies.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+      expect(replies.filter((r) => r.status === 409).every((r) => r.contentType.includes('application/problem+json'))).toBe(true);
+    }
+  });
+
+  it('two admins demoting or removing each other at the same moment leave one admin', async () => {
+    for (let round = 0; round < 6; round++) {
+      const team = await createTestTeam(server, { plan: 'basic' });
+      const other = await addMember(server, team, ['admin']);
+      const base = `/v1/teams/${team.teamId}/members`;
+      const [a, b] = await Promise.all(
+        round % 2 === 0
+          ? [server.api.put(`${base}/${other.id}/roles`, { roles: ['member'] }, team.admin.token), server.api.put(`${base}/${team.admin.id}/roles`, { roles: ['member'] }, other.token)]
+          : [server.api.del(`${base}/${other.id}`, team.admin.token), server.api.del(`${base}/${team.admin.id}`, other.token)],
+      );
+      // One wins; the other is refused: 422 (it would leave no admin), 403 (no admin any more) or
+      // 401 (removed, token revoked).
+      expect([a.status, b.status].filter((s) => s < 300), `round ${round}: ${a.status}/${b.status}`).toHaveLength(1);
+      expect([a.status, b.status].filter((s) => [401, 403, 422].includes(s)), `round ${round}: ${a.status}/${b.status}`).toHaveLength(1);
+      const admins = await server.store.db.selectFrom('users').select('roles').where('team_id', '=', team.teamId).where('removed_at', 'is', null).execute();
+      expect(admins.filter((u) => u.roles.split(',').includes('admin'))).toHaveLength(1);
+    }
+  });
+
   it('AI Credit Details: totals, accrued PAYG cost, a row per member and a daily series', async () => {
     const team = await createTestTeam(server, { plan: 'professional', billingDay: 1 });
     const a = await addMember(server, team, ['member'], 'Ann');

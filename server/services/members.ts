@@ -2,7 +2,7 @@
 // A team always keeps at least one admin.
 import type { InviteMemberRequest, Member, Role } from '../../shared/billing/api.js';
 import type { UserRow } from '../db/schema.js';
-import { inTransaction, type Tx } from '../db/transaction.js';
+import { inTransaction, isUniqueViolation, lockForNoKeyUpdate, type Tx } from '../db/transaction.js';
 import { conflict, notFound, refused } from '../http/problem.js';
 import { recordAudit } from './audit.js';
 import type { BillingContext } from './context.js';
@@ -14,8 +14,18 @@ import { activeMembers, encodeRoles, normalizeEmail, rolesOf, toMember } from '.
 
 const snapshotOf = (u: UserRow) => ({ email: u.email, name: u.name, roles: rolesOf(u) });
 
-async function assertAnotherAdminRemains(tx: Tx, teamId: string, userId: string): Promise<void> {
-  const admins = (await activeMembers(tx, teamId)).filter((u) => u.id !== userId && rolesOf(u).includes('admin'));
+/**
+ * The team's current members, locked (PostgreSQL) until the transaction ends: two admins demoting
+ * or removing each other at once then run one after the other, and the second sees the first's
+ * change — so the last admin is never lost. SQLite's IMMEDIATE transaction already serializes.
+ */
+async function lockMembers(ctx: BillingContext, tx: Tx, teamId: string): Promise<UserRow[]> {
+  const q = tx.selectFrom('users').selectAll().where('team_id', '=', teamId).where('removed_at', 'is', null).orderBy('id');
+  return lockForNoKeyUpdate(ctx.store.kind, q).execute();
+}
+
+function assertAnotherAdminRemains(members: readonly UserRow[], userId: string): void {
+  const admins = members.filter((u) => u.id !== userId && rolesOf(u).includes('admin'));
   if (admins.length === 0) throw refused('A team must keep at least one admin.');
 }
 
@@ -27,12 +37,11 @@ export async function inviteMember(ctx: BillingContext, actorId: string, teamId:
   const password = input.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
   const email = normalizeEmail(input.email);
-  return inTransaction(ctx.store, async (tx) => {
+  const taken = () => conflict('A user with this email already exists.');
+  const invite = inTransaction(ctx.store, async (tx) => {
     const now = nowIso(ctx);
     const existing = await tx.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-    if (existing && (existing.team_id !== teamId || existing.removed_at === null)) {
-      throw conflict('A user with this email already exists.');
-    }
+    if (existing && (existing.team_id !== teamId || existing.removed_at === null)) throw taken();
     const fields = { name: input.name, roles: encodeRoles(input.roles), password_hash: passwordHash };
     let userId: string;
     if (existing) {
@@ -50,13 +59,18 @@ export async function inviteMember(ctx: BillingContext, actorId: string, teamId:
     await recordAudit(tx, { teamId, actorId, action: 'member.invite', target: `user:${userId}`, before: null, after: snapshotOf(user), at: now });
     return { user: toMember(user), password };
   });
+  // The same email invited twice at once: on PostgreSQL the second insert meets the first's row.
+  return invite.catch((error: unknown) => {
+    throw isUniqueViolation(error) ? taken() : error;
+  });
 }
 
 export async function removeMember(ctx: BillingContext, actorId: string, teamId: string, userId: string): Promise<void> {
   await inTransaction(ctx.store, async (tx) => {
-    const user = await tx.selectFrom('users').selectAll().where('id', '=', userId).where('team_id', '=', teamId).where('removed_at', 'is', null).executeTakeFirst();
+    const members = await lockMembers(ctx, tx, teamId);
+    const user = members.find((u) => u.id === userId);
     if (!user) throw notFound('No such member in this team.');
-    if (rolesOf(user).includes('admin')) await assertAnotherAdminRemains(tx, teamId, userId);
+    if (rolesOf(user).includes('admin')) assertAnotherAdminRemains(members, userId);
     const now = nowIso(ctx);
     await tx.updateTable('users').set({ removed_at: now }).where('id', '=', userId).execute();
     await revokeAllTokensOf(tx, userId, now);
@@ -66,11 +80,12 @@ export async function removeMember(ctx: BillingContext, actorId: string, teamId:
 
 export async function setMemberRoles(ctx: BillingContext, actorId: string, teamId: string, userId: string, roles: readonly Role[]): Promise<Member> {
   return inTransaction(ctx.store, async (tx) => {
-    const user = await tx.selectFrom('users').selectAll().where('id', '=', userId).where('team_id', '=', teamId).where('removed_at', 'is', null).executeTakeFirst();
+    const members = await lockMembers(ctx, tx, teamId);
+    const user = members.find((u) => u.id === userId);
     if (!user) throw notFound('No such member in this team.');
     const before = rolesOf(user);
     const after = rolesOf({ roles: encodeRoles(roles) });
-    if (before.includes('admin') && !after.includes('admin')) await assertAnotherAdminRemains(tx, teamId, userId);
+    if (before.includes('admin') && !after.includes('admin')) assertAnotherAdminRemains(members, userId);
     if (before.join(',') !== after.join(',')) {
       await tx.updateTable('users').set({ roles: encodeRoles(after) }).where('id', '=', userId).execute();
       await recordAudit(tx, { teamId, actorId, action: 'member.roles', target: `user:${userId}`, before: { roles: before }, after: { roles: after }, at: nowIso(ctx) });
