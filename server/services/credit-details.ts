@@ -7,12 +7,12 @@ import { sumInt } from '../db/aggregates.js';
 import type { TeamRow } from '../db/schema.js';
 import type { BillingContext } from './context.js';
 import { paygActive } from './entitlement.js';
-import { planInForceBefore, termsOf } from './team-plan.js';
+import { cyclePricing } from './team-plan.js';
 import { rolesOf } from './users.js';
 
 export async function aiCreditDetails(ctx: BillingContext, team: TeamRow, cycle: Cycle): Promise<AiCreditDetails> {
   const { db } = ctx.store;
-  const terms = termsOf(await planInForceBefore(db, team, cycle.end));
+  const { terms, paygPricePerCredit } = await cyclePricing(db, team, cycle);
   const users = await db.selectFrom('users').selectAll().where('team_id', '=', team.id).orderBy('created_at').orderBy('email').execute();
   const totals = await db
     .selectFrom('usage_totals')
@@ -46,7 +46,7 @@ export async function aiCreditDetails(ctx: BillingContext, team: TeamRow, cycle:
 
   const sum = (pick: (m: (typeof members)[number]) => number) => members.reduce((s, m) => s + pick(m), 0);
   const paygMicro = sum((m) => m.paygMicro);
-  const accrued = terms.paygPricePerCredit ? creditsAmount(paygMicro, terms.paygPricePerCredit) : { amountMinor: 0, exactMinor: '0' };
+  const accrued = paygPricePerCredit ? creditsAmount(paygMicro, paygPricePerCredit) : { amountMinor: 0, exactMinor: '0' };
 
   const dailyRows = await db
     .selectFrom('usage_events')

@@ -62,6 +62,18 @@ describeEachStore('cycles and invoices', (kind) => {
     expect(row).toEqual({ late: 1, cycle_start: '2026-02-28T00:00:00.000Z' });
   });
 
+  it('books an event backdated before the team existed in the current cycle (late), never in a cycle no invoice will close', async () => {
+    const team = await freshTeam(); // created 31 Jan 10:00, first cycle 31 Jan → 28 Feb
+    const user = await addMember(server, team);
+    server.clock.set('2026-01-31T12:00:00.000Z'); // within 24 h of the end of 31 Dec → 31 Jan, a cycle before the team
+    const backdated = usageEvent({ occurredAt: '2026-01-30T23:00:00.000Z', calls: callsCosting(4) });
+    const res = await send(user.token, [backdated]);
+    expect(res.accepted).toEqual([backdated.id]);
+    expect(res.entitlement.includedUsedMicro).toBe(4 * M);
+    const row = await server.store.db.selectFrom('usage_events').select(['late', 'cycle_start']).where('id', '=', backdated.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ late: 1, cycle_start: '2026-01-31T00:00:00.000Z' });
+  });
+
   it('once a cycle is invoiced, late events land in the current cycle and the final invoice never changes', async () => {
     const team = await freshTeam();
     const user = await addMember(server, team);
@@ -186,6 +198,26 @@ describeEachStore('cycles and invoices', (kind) => {
     const [invoice] = await invoices(team);
     expect(invoice.lines[0]).toMatchObject({ kind: 'seats', description: 'Professional plan seats', unitPrice: '29.00', quantity: '1' });
     expect(invoice.lines.find((l) => l.kind === 'ai_credit_usage')?.unitPrice).toBe('0.03');
+  });
+
+  it('still bills PAYG credits when the plan in force at the cycle end has no PAYG (at the last PAYG rate of the cycle)', async () => {
+    const team = await freshTeam('basic');
+    const user = await addMember(server, team);
+    await enablePayg(team, user);
+    server.clock.set('2026-02-10T00:00:00.000Z');
+    await send(user.token, [usageEvent({ occurredAt: server.clock.now().toISOString(), calls: callsCosting(410) })]); // 10 PAYG
+    server.clock.set('2026-02-20T00:00:00.000Z');
+    expect((await server.api.put(`/v1/teams/${team.teamId}/plan`, { plan: 'free' }, team.admin.token)).status).toBe(200);
+    // Accrued cost shown now and the invoice later agree: 10 credits × $0.035 (Basic, in force when they were spent).
+    expect((await details(team, 'current')).totals).toMatchObject({ paygMicro: 10 * M, accruedPaygCostMinor: 35, accruedPaygCostExactMinor: '35' });
+    server.clock.set('2026-03-01T00:00:00.000Z');
+    await closeCycles(server.ctx, server.clock.now());
+    const [invoice] = await invoices(team);
+    expect(invoice.lines[0]).toMatchObject({ kind: 'seats', description: 'Free plan seats' });
+    expect(invoice.lines.filter((l) => l.kind === 'ai_credit_usage')).toEqual([
+      { kind: 'ai_credit_usage', description: 'AI credit usage (pay-as-you-go)', quantity: '10', unitPrice: '0.035', amountMinor: 35, amountExactMinor: '35' },
+    ]);
+    expect(invoice.totalMinor).toBe(35);
   });
 
   it('bills late events racing a cycle close exactly once, in one cycle, and leaves the invoice final', async () => {

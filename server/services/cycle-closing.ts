@@ -11,7 +11,7 @@ import { inTransaction, lockForUpdate, type Tx } from '../db/transaction.js';
 import type { BillingContext } from './context.js';
 import { newId } from './ids.js';
 import { invoiceLines, invoiceTotal } from './invoice-lines.js';
-import { planInForceBefore, termsOf } from './team-plan.js';
+import { cyclePricing } from './team-plan.js';
 
 export interface ClosedCycle {
   readonly teamId: string;
@@ -47,8 +47,8 @@ async function closeCycle(ctx: BillingContext, teamId: string, cycle: Cycle, iss
     const team = await lockForUpdate(ctx.store.kind, tx.selectFrom('teams').selectAll().where('id', '=', teamId)).executeTakeFirstOrThrow();
     const existing = await tx.selectFrom('invoices').select('id').where('team_id', '=', teamId).where('cycle_start', '=', cycle.start).executeTakeFirst();
     if (existing) return null;
-    const terms = termsOf(await planInForceBefore(tx, team, cycle.end));
-    const lines = invoiceLines({ terms, seats: await seatsDuring(tx, teamId, cycle), paygMicro: await teamPaygMicro(tx, teamId, cycle.start) });
+    const pricing = await cyclePricing(tx, team, cycle);
+    const lines = invoiceLines({ ...pricing, seats: await seatsDuring(tx, teamId, cycle), paygMicro: await teamPaygMicro(tx, teamId, cycle.start) });
     const invoiceId = newId();
     const totalMinor = invoiceTotal(lines);
     const inserted = await tx

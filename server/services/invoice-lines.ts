@@ -12,9 +12,11 @@ export interface InvoiceInputs {
   readonly terms: PlanTerms;
   readonly seats: number;
   readonly paygMicro: number;
+  /** The cycle's PAYG rate (see cyclePricing); the PAYG line is left out only when it is null. */
+  readonly paygPricePerCredit: string | null;
 }
 
-export function invoiceLines({ terms, seats, paygMicro }: InvoiceInputs): InvoiceLine[] {
+export function invoiceLines({ terms, seats, paygMicro, paygPricePerCredit }: InvoiceInputs): InvoiceLine[] {
   const lines: InvoiceLine[] = [];
   const seatAmount = lineAmount(seats, terms.seatPrice);
   lines.push({
@@ -36,13 +38,13 @@ export function invoiceLines({ terms, seats, paygMicro }: InvoiceInputs): Invoic
       amountExactMinor: addon.exactMinor,
     });
   }
-  if (terms.paygPricePerCredit !== null) {
-    const usage = creditsAmount(paygMicro, terms.paygPricePerCredit);
+  if (paygPricePerCredit !== null) {
+    const usage = creditsAmount(paygMicro, paygPricePerCredit);
     lines.push({
       kind: 'ai_credit_usage',
       description: CREDIT_USAGE_DESCRIPTION,
       quantity: formatCredits(paygMicro),
-      unitPrice: formatPrice(terms.paygPricePerCredit),
+      unitPrice: formatPrice(paygPricePerCredit),
       amountMinor: usage.amountMinor,
       amountExactMinor: usage.exactMinor,
     });

@@ -7,7 +7,8 @@
 // - the cost burns the user's allotment first, then PAYG if a billing user enabled it for the
 //   member, else it is booked as unfunded overrun (kept, visible, never billed);
 // - an event from the previous cycle lands there within 24 hours of its end unless that cycle's
-//   invoice is final; otherwise it lands in the current cycle, marked late;
+//   invoice is final (or the team did not exist then); otherwise it lands in the current cycle,
+//   marked late;
 // - an event more than 5 minutes in the future is rejected.
 // Concurrency: on PostgreSQL the team row is share-locked (close-cycles takes it exclusively) and
 // the user row is locked for update, so batches of one user serialize and never double-spend; on
@@ -99,7 +100,10 @@ export async function ingestUsage(ctx: BillingContext, userId: string, events: r
     const payg = paygActive(terms, user);
     const current = cycleContaining(now, team.billing_day);
     const previous = previousCycle(current, team.billing_day);
-    const previousOpen = now.getTime() < Date.parse(previous.end) + GRACE_MS && !(await invoiceExists(tx, team.id, previous.start));
+    // The previous cycle takes late events during the grace, unless its invoice is final — or the
+    // team did not exist yet then (close-cycles never invoices a cycle before the team's first).
+    const previousOpen =
+      team.created_at < previous.end && now.getTime() < Date.parse(previous.end) + GRACE_MS && !(await invoiceExists(tx, team.id, previous.start));
 
     const stored = await storedEvents(tx, events.map((e) => e.id));
     const ledgers = new Map<string, Ledger>();
