@@ -25,6 +25,12 @@ describe('billing cycles', () => {
     expect(cycleContaining('2000-02-29T00:00:00Z', 29)).toEqual({ start: d('2000-02-29'), end: d('2000-03-29') }); // 2000 is
   });
 
+  it('keeps years 0–99 as they are (Date.UTC would move them to 1900–1999)', () => {
+    expect(cycleContaining('0050-03-15T00:00:00.000Z', 10)).toEqual({ start: '0050-03-10T00:00:00.000Z', end: '0050-04-10T00:00:00.000Z' });
+    expect(cycleContaining('0099-12-31T12:00:00.000Z', 31)).toEqual({ start: '0099-12-31T00:00:00.000Z', end: '0100-01-31T00:00:00.000Z' });
+    expect(cycleContaining('0004-02-29T00:00:00.000Z', 31).start).toBe('0004-02-29T00:00:00.000Z'); // year 4 is leap
+  });
+
   it('walks forwards and backwards across the year', () => {
     let c = cycleContaining('2026-01-31T00:00:00Z', 31);
     const starts = [c.start];

@@ -20,8 +20,15 @@ export function assertBillingDay(day: number): void {
   if (!Number.isInteger(day) || day < 1 || day > 31) throw new Error(`billing day must be 1–31, got ${day}`);
 }
 
+/** Date.UTC, without its mapping of years 0–99 to 1900–1999. */
+function utcMs(year: number, month0: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month0, day);
+  return d.getTime();
+}
+
 export function daysInMonth(year: number, month0: number): number {
-  return new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
+  return new Date(utcMs(year, month0 + 1, 0)).getUTCDate();
 }
 
 /** The instant (ms) a cycle starts in the given month (month0 may be outside 0–11). */
@@ -29,7 +36,7 @@ export function cycleAnchorMs(year: number, month0: number, billingDay: number):
   assertBillingDay(billingDay);
   const y = year + Math.floor(month0 / 12);
   const m = ((month0 % 12) + 12) % 12;
-  return Date.UTC(y, m, Math.min(billingDay, daysInMonth(y, m)));
+  return utcMs(y, m, Math.min(billingDay, daysInMonth(y, m)));
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
