@@ -38,7 +38,8 @@ function asProblem(error: FastifyError | HttpProblem): HttpProblem | null {
 }
 
 export function buildApp(ctx: BillingContext, options: AppOptions = {}): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? BODY_LIMIT_BYTES, forceCloseConnections: true, return503OnClosing: true });
+  // Closing drops idle keep-alive connections and lets requests in flight finish (see serve's stop).
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? BODY_LIMIT_BYTES, forceCloseConnections: 'idle', return503OnClosing: true });
   const onServerError = options.onServerError ?? ((error: unknown) => console.error('billing server error:', error));
 
   app.setErrorHandler<FastifyError | HttpProblem>((error, request, reply) => {

@@ -79,6 +79,19 @@ describeEachStore('operator commands and server processes', (kind) => {
     expect(await s.stop()).toBe(0);
   });
 
+  it('Ctrl+C while batches are in flight: every batch is answered, then the process exits 0 with nothing on stderr', async () => {
+    const s = await serve('2026-02-10T12:00:00Z');
+    const api = apiClient(s.url, team.adminToken);
+    const batches = Array.from({ length: 12 }, (_, b) =>
+      Array.from({ length: 1000 }, (_, i) => usageEvent({ occurredAt: '2026-02-10T12:00:00.000Z', seq: b * 1000 + i, calls: [{ inputTokens: 10, outputTokens: 0, assetWrite: false }] })),
+    );
+    const inFlight = batches.map((events) => api.post<UsageBatchResponse>('/v1/usage/events', { events }).then((r) => r.status, (error: unknown) => String(error)));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await s.stop()).toBe(0);
+    expect(await Promise.all(inFlight)).toEqual(batches.map(() => 200));
+    expect(s.stderr()).toBe('');
+  });
+
   it('close-cycles run twice at the same time issues one invoice per cycle; a third run issues nothing', async () => {
     const [a, b] = await Promise.all([
       runServerCommand(['close-cycles', '--now', '2026-04-01T00:00:00Z'], store.env),

@@ -42,6 +42,8 @@ export interface ServerProcess {
   readonly child: ChildProcess;
   /** Sends SIGINT and resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** What the process wrote on stderr so far. */
+  stderr(): string;
 }
 
 export function startServerProcess(env: Readonly<Record<string, string>>): Promise<ServerProcess> {
@@ -65,6 +67,7 @@ export function startServerProcess(env: Readonly<Record<string, string>>): Promi
           child.kill('SIGINT');
           return exited;
         },
+        stderr: () => stderr,
       });
     });
   });
