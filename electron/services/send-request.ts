@@ -1,11 +1,11 @@
 // Sends one request the way the user sees it in the workspace: variables from the scopes
 // (global < collection < environment), auth inherited from folders and the collection, the
 // response recorded in history. The app, the web host and the CLI all send through here.
-import type { RequestSpec, SendResult, Variable } from '../../shared/model.js';
+import type { Auth, RequestSpec, SendResult, Variable } from '../../shared/model.js';
 import { effectiveAuth, resolveRequest } from '../../shared/resolve-request.js';
 import { flattenScopes, type Scopes } from '../../shared/variables.js';
 import type { EventBus } from './events.js';
-import type { HttpEngine } from './http/engine.js';
+import type { HttpEngine, SendOptions } from './http/engine.js';
 import type { Workspace } from './store/workspace.js';
 
 export interface SendInput {
@@ -26,25 +26,41 @@ export function scopesFor(workspace: Workspace, requestId: string | null): Scope
   return { global: workspace.getGlobals(), collection: collection?.variables ?? [], environment };
 }
 
+export interface ResolvedSendInput {
+  sendId: string;
+  request: RequestSpec;
+  /** The auth of the folders and the collection above the request, nearest first (for `inherit`). */
+  inheritedAuth: (Auth | undefined)[];
+  scopes: Scopes;
+  bodyLimitBytes: number;
+  onProgress?: SendOptions['onProgress'];
+}
+
+/**
+ * The part of a send the app and the collection runner share: inherited auth and variables
+ * resolved, then the engine. Answers the result and the request as it was sent.
+ */
+export async function sendResolved(engine: HttpEngine, input: ResolvedSendInput): Promise<{ result: SendResult; sent: RequestSpec }> {
+  const auth = effectiveAuth(input.request.auth, input.inheritedAuth);
+  const { request, unresolved } = resolveRequest({ ...input.request, auth }, flattenScopes(input.scopes));
+  const outcome = await engine.send(request, { sendId: input.sendId, bodyLimitBytes: input.bodyLimitBytes, onProgress: input.onProgress });
+  return { result: { sendId: input.sendId, unresolved, ...outcome }, sent: request };
+}
+
 export async function sendRequest(
   deps: { workspace: Workspace; engine: HttpEngine; events?: EventBus },
   input: SendInput,
 ): Promise<SendResult> {
   const { workspace, engine, events } = deps;
   const ancestors = input.requestId ? workspace.ancestors(input.requestId) : [];
-  const lookup = flattenScopes({ ...scopesFor(workspace, input.requestId), ...input.extraScopes });
-  const auth = effectiveAuth(
-    input.request.auth,
-    ancestors.map((a) => a.auth),
-  );
-  const { request, unresolved } = resolveRequest({ ...input.request, auth }, lookup);
-  const settings = workspace.getSettings();
-  const outcome = await engine.send(request, {
+  const { result } = await sendResolved(engine, {
     sendId: input.sendId,
-    bodyLimitBytes: settings.responseBodyLimitBytes,
+    request: input.request,
+    inheritedAuth: ancestors.map((a) => a.auth),
+    scopes: { ...scopesFor(workspace, input.requestId), ...input.extraScopes },
+    bodyLimitBytes: workspace.getSettings().responseBodyLimitBytes,
     onProgress: events ? (p) => events.emit('http.progress', { sendId: input.sendId, ...p }) : undefined,
   });
-  const result: SendResult = { sendId: input.sendId, unresolved, ...outcome };
   const entry = workspace.addHistory({
     requestId: input.requestId,
     name: input.name ?? (input.requestId ? workspace.getItem(input.requestId).name : input.request.url),

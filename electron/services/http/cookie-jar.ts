@@ -57,6 +57,28 @@ export class CookieJarService {
     return this.all().map(toModel);
   }
 
+  /** The cookies a request to `url` would send (pm.cookies in a script). */
+  forUrl(url: string): Cookie[] {
+    const jar = this.get();
+    return this.mayHaveCookies ? jar.getCookiesSync(url).map(toModel) : [];
+  }
+
+  /** Sets a cookie for `url`'s host, path `/`, as a script's pm.cookies.jar().set does. */
+  setForUrl(url: string, name: string, value: string): void {
+    this.get().setCookieSync(new ToughCookie({ key: name, value, path: '/' }), url, { ignoreError: true });
+    this.mayHaveCookies = true;
+    this.save();
+  }
+
+  /** Removes the cookies a request to `url` would send: those named `name`, or all of them. */
+  removeForUrl(url: string, name?: string): void {
+    for (const c of this.get().getCookiesSync(url)) {
+      if (name === undefined || c.key === name) this.memory.removeCookie(c.domain ?? '', c.path ?? '/', c.key, () => undefined);
+    }
+    this.mayHaveCookies = this.all().length > 0;
+    this.save();
+  }
+
   private all(): ToughCookie[] {
     const cookies: ToughCookie[] = [];
     // MemoryCookieStore answers synchronously.

@@ -67,6 +67,11 @@ export interface HttpEngine {
     list(): Cookie[];
     delete(domain: string, path: string, name: string): void;
     clear(): void;
+    /** For scripts (pm.cookies, pm.cookies.jar()): the cookies for a URL, and changes to them. */
+    forUrl(url: string): Cookie[];
+    set(url: string, name: string, value: string): void;
+    /** Removes the cookie `name` for the URL, or every cookie for it when no name is given. */
+    unset(url: string, name?: string): void;
   };
   /** Closes every pooled connection. */
   close(): Promise<void>;
@@ -255,6 +260,9 @@ export function createHttpEngine(opts: HttpEngineOptions): HttpEngine {
       list: () => jar.list(),
       delete: (domain, p, name) => jar.delete(domain, p, name),
       clear: () => jar.clear(),
+      forUrl: (url) => jar.forUrl(url),
+      set: (url, name, value) => jar.setForUrl(url, name, value),
+      unset: (url, name) => jar.removeForUrl(url, name),
     },
     close: () => pool.close(),
   };
