@@ -40,6 +40,7 @@ export async function build({ quiet = false } = {}) {
     esbuild({ ...common, packages: undefined, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(dist, 'electron/preload.cjs'), format: 'cjs', external: ['electron'] }),
     esbuild({ ...common, entryPoints: [path.join(root, 'electron/web-host/main.ts')], outfile: path.join(dist, 'web-host.mjs'), format: 'esm' }),
     esbuild({ ...common, entryPoints: [path.join(root, 'electron/cli/main.ts')], outfile: path.join(dist, 'cli.mjs'), format: 'esm' }),
+    import('./build-sandbox.mjs').then((m) => m.buildSandbox({ outDir: path.join(dist, 'sandbox'), quiet })),
   ]);
   log('build: renderer (vite)');
   const { build: viteBuild } = await import('vite');

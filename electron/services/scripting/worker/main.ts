@@ -1,0 +1,357 @@
+// The sandbox worker (a worker_threads Worker, started by runtime.ts from dist/sandbox/worker.js).
+// It locks the realm down with SES (frozen intrinsics, tamed Function/eval/Date/Math/Error) and
+// then runs each script in a fresh Compartment whose globals are only what the pm prelude builds
+// for it. This file is the trusted side: it alone touches Node (the message port, timers, random
+// bytes). Scripts, the prelude and the libraries see only hardened capability functions.
+//
+// A script finishes when its synchronous code has run and nothing it started is pending (timers,
+// pm.sendRequest/cookie calls). The worker stops a script that is still waiting at the time limit
+// itself; a script stuck in a synchronous or microtask loop never yields, and the host terminates
+// the whole worker instead (runtime.ts).
+import 'ses';
+import { randomFillSync } from 'node:crypto';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { HostCall, HostCallResult, HostToWorker, Kit, KitCaps, ScriptCaps, ScriptWorld, WorkerConfig, WorkerToHost } from '../protocol.js';
+import { scriptMessage, timeoutMessage } from '../protocol.js';
+import type { ScriptError, ScriptInput, ScriptResult } from '../types.js';
+import { atob, btoa } from '../pm/base64.js';
+import { hardenTolerant } from '../pm/tame.js';
+import { needsRewrite, rewriteForSes } from './rewrite.js';
+
+const realSetTimeout = setTimeout;
+const realClearTimeout = clearTimeout;
+const realSetInterval = setInterval;
+const realClearInterval = clearInterval;
+const realSetImmediate = setImmediate;
+const realClearImmediate = clearImmediate;
+
+lockdown({
+  errorTaming: 'safe',
+  overrideTaming: 'moderate',
+  consoleTaming: 'unsafe',
+  localeTaming: 'unsafe',
+  errorTrapping: 'none',
+  unhandledRejectionTrapping: 'none',
+  stackFiltering: 'concise',
+});
+// Not an ECMAScript intrinsic, so lockdown leaves it alone; scripts share it, so freeze it.
+harden(Intl);
+
+const port = parentPort!;
+const config = workerData as WorkerConfig;
+const limits = config.limits;
+const post = (msg: WorkerToHost) => port.postMessage(msg);
+
+type Timer = { kind: 'timeout' | 'interval' | 'immediate'; handle: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> };
+
+interface Ctx {
+  id: number;
+  input: ScriptInput;
+  alive: boolean;
+  /** Pending timers and host calls. */
+  io: number;
+  timers: Map<number, Timer>;
+  nextTimer: number;
+  calls: number;
+  world?: ScriptWorld;
+  deadline?: ReturnType<typeof setTimeout>;
+  checkQueued: boolean;
+}
+
+/** The script running now (one at a time): libraries' timers and unhandled rejections go to it. */
+let current: Ctx | null = null;
+
+// ---- capabilities ----
+
+function setTimer(ctx: Ctx, kind: Timer['kind'], fn: (...args: unknown[]) => void, ms: number, args: unknown[]): number {
+  if (!ctx.alive) throw new Error('the script has finished');
+  if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
+  if (ctx.timers.size >= limits.maxTimers) throw new RangeError(`Too many timers: a script may have at most ${limits.maxTimers} pending`);
+  const id = ++ctx.nextTimer;
+  const delay = Math.min(Math.max(0, Number.isFinite(ms) ? ms : 0), 2 ** 31 - 1);
+  const run = () => {
+    if (!ctx.alive) return;
+    if (kind !== 'interval') {
+      ctx.timers.delete(id);
+      ctx.io--;
+    }
+    try {
+      fn(...args);
+    } catch (err) {
+      ctx.world?.fail(err);
+    }
+    check(ctx);
+  };
+  const handle = kind === 'immediate' ? realSetImmediate(run) : kind === 'interval' ? realSetInterval(run, Math.max(1, delay)) : realSetTimeout(run, delay);
+  ctx.timers.set(id, { kind, handle });
+  ctx.io++;
+  return id;
+}
+
+function dropTimer(t: Timer): void {
+  if (t.kind === 'immediate') realClearImmediate(t.handle as ReturnType<typeof setImmediate>);
+  else if (t.kind === 'interval') realClearInterval(t.handle as ReturnType<typeof setInterval>);
+  else realClearTimeout(t.handle as ReturnType<typeof setTimeout>);
+}
+
+function clearTimer(ctx: Ctx, id: number): void {
+  const t = ctx.timers.get(id);
+  if (!t) return;
+  dropTimer(t);
+  ctx.timers.delete(id);
+  ctx.io--;
+  check(ctx);
+}
+
+const pendingCalls = new Map<number, { ctx: Ctx; resolve: (v: HostCallResult) => void; reject: (e: Error) => void }>();
+let callSeq = 0;
+
+function hostCall(ctx: Ctx, req: HostCall): Promise<HostCallResult> {
+  if (!ctx.alive) return Promise.reject(new Error('the script has finished'));
+  if (ctx.calls >= limits.maxHostCalls) {
+    return Promise.reject(new Error(`Too many requests: a script may make at most ${limits.maxHostCalls} pm.sendRequest and cookie-jar calls`));
+  }
+  ctx.calls++;
+  const call = ++callSeq;
+  return new Promise<HostCallResult>((resolve, reject) => {
+    try {
+      post({ t: 'call', id: ctx.id, call, req });
+    } catch (err) {
+      reject(err instanceof Error ? new Error(err.message) : new Error('the request could not be sent'));
+      return;
+    }
+    ctx.io++;
+    pendingCalls.set(call, { ctx, resolve, reject });
+  });
+}
+
+function onReply(msg: Extract<HostToWorker, { t: 'reply' }>): void {
+  const p = pendingCalls.get(msg.call);
+  if (!p) return;
+  pendingCalls.delete(msg.call);
+  if (!p.ctx.alive) return;
+  p.ctx.io--;
+  if (msg.error !== undefined) p.reject(new Error(String(msg.error)));
+  else p.resolve(msg.value as HostCallResult);
+  check(p.ctx);
+}
+
+const routed = (kind: Timer['kind']) =>
+  (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    if (!current) throw new Error('timers are only available while a script runs');
+    return kind === 'immediate' ? setTimer(current, kind, fn, 0, ms === undefined ? args : [ms, ...args]) : setTimer(current, kind, fn, Number(ms) || 0, args);
+  };
+const routedClear = (id: number) => {
+  if (current) clearTimer(current, Number(id));
+};
+const randomFill = <T extends Uint8Array>(bytes: T): T => {
+  if (!(bytes instanceof Uint8Array) || bytes.length > 65536) throw new TypeError('randomFill: a Uint8Array of at most 65536 bytes');
+  randomFillSync(bytes);
+  return bytes;
+};
+const libCrypto = harden({
+  getRandomValues<T extends ArrayBufferView>(array: T): T {
+    if (!ArrayBuffer.isView(array) || array instanceof DataView || array.byteLength > 65536) throw new TypeError('crypto.getRandomValues: an integer typed array of at most 65536 bytes');
+    const bytes = randomFill(new Uint8Array(array.byteLength));
+    new Uint8Array(array.buffer, array.byteOffset, array.byteLength).set(bytes);
+    return array;
+  },
+});
+const libConsole = harden(
+  Object.fromEntries(
+    (['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((level) => [
+      level,
+      (...args: unknown[]) => current?.world?.log(level === 'trace' ? 'debug' : level, args),
+    ]),
+  ),
+);
+
+/** Globals every compartment gets besides the frozen intrinsics. */
+const baseGlobals = harden({
+  Date,
+  Math,
+  Intl,
+  Float32Array,
+  Float64Array,
+  ...(typeof (globalThis as Record<string, unknown>).Float16Array === 'function' ? { Float16Array: (globalThis as Record<string, unknown>).Float16Array } : {}),
+});
+const libGlobals = () => ({
+  ...baseGlobals,
+  atob: harden(atob),
+  btoa: harden(btoa),
+  crypto: libCrypto,
+  console: libConsole,
+  setTimeout: harden(routed('timeout')),
+  setInterval: harden(routed('interval')),
+  setImmediate: harden(routed('immediate')),
+  clearTimeout: harden(routedClear),
+  clearInterval: harden(routedClear),
+  clearImmediate: harden(routedClear),
+});
+
+const noRequire = harden((name: string) => {
+  throw new Error(`Cannot find module '${String(name)}'`);
+});
+
+type Factory = (module: { exports: unknown }, exports: unknown, require: (name: string) => unknown) => void;
+
+function evaluateModule(source: string, globals: Record<string, unknown>): unknown {
+  const c = new Compartment({ globals, __options__: true });
+  Object.defineProperty(c.globalThis, 'global', { value: c.globalThis, configurable: true, writable: true });
+  Object.defineProperty(c.globalThis, 'self', { value: c.globalThis, configurable: true, writable: true });
+  const factory = c.evaluate(source, { __rejectSomeDirectEvalExpressions__: false }) as Factory;
+  const module = { exports: {} as unknown };
+  factory(module, module.exports, noRequire);
+  return module.exports;
+}
+
+const libCache = new Map<string, unknown>();
+const libLoading = new Set<string>();
+function loadLib(name: string): unknown {
+  if (libCache.has(name)) return libCache.get(name);
+  const source = Object.prototype.hasOwnProperty.call(config.libs, name) ? config.libs[name] : undefined;
+  if (source === undefined) throw new Error(`Cannot find module '${String(name)}'`);
+  if (libLoading.has(name)) throw new Error(`Cannot load '${name}' while it is loading`);
+  libLoading.add(name);
+  try {
+    const exported = hardenTolerant(evaluateModule(source, libGlobals()));
+    libCache.set(name, exported);
+    return exported;
+  } catch (err) {
+    throw new Error(`Could not load the library '${name}': ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    libLoading.delete(name);
+  }
+}
+
+const kitCaps: KitCaps = harden({ loadLib: (name: string) => loadLib(String(name)), randomFill });
+const prelude = evaluateModule(config.prelude, libGlobals()) as { createKit(caps: KitCaps, l: typeof limits): Kit };
+const kit = prelude.createKit(kitCaps, harden({ ...limits }));
+
+// ---- running a script ----
+
+function check(ctx: Ctx): void {
+  if (!ctx.alive || ctx.checkQueued) return;
+  ctx.checkQueued = true;
+  realSetImmediate(() => {
+    ctx.checkQueued = false;
+    if (ctx.alive && ctx.io === 0) finish(ctx);
+  });
+}
+
+function fallbackResult(ctx: Ctx, error: ScriptError): ScriptResult {
+  return { tests: [], console: [], variables: ctx.input.variables, error };
+}
+
+function finish(ctx: Ctx, stopped?: ScriptError): void {
+  if (!ctx.alive) return;
+  ctx.alive = false;
+  if (ctx.deadline) realClearTimeout(ctx.deadline);
+  for (const t of ctx.timers.values()) dropTimer(t);
+  ctx.timers.clear();
+  for (const [id, p] of pendingCalls) if (p.ctx === ctx) pendingCalls.delete(id);
+  let result: ScriptResult;
+  try {
+    result = ctx.world ? ctx.world.finish(stopped) : fallbackResult(ctx, stopped ?? { kind: 'runtime', message: scriptMessage(ctx.input, 'could not start') });
+  } catch (err) {
+    result = fallbackResult(ctx, stopped ?? { kind: 'runtime', message: scriptMessage(ctx.input, `failed: ${err instanceof Error ? err.message : String(err)}`) });
+  }
+  if (current === ctx) current = null;
+  try {
+    post({ t: 'done', id: ctx.id, result });
+  } catch (err) {
+    post({ t: 'done', id: ctx.id, result: fallbackResult(ctx, { kind: 'runtime', message: scriptMessage(ctx.input, `produced a result that could not be sent: ${err instanceof Error ? err.message : String(err)}`) }) });
+  }
+}
+
+function defineLazy(target: object, name: string, get: () => unknown): void {
+  let cached: { value: unknown } | undefined;
+  Object.defineProperty(target, name, {
+    get: () => (cached ??= { value: get() }).value,
+    set: (value: unknown) => Object.defineProperty(target, name, { value, writable: true, enumerable: false, configurable: true }),
+    enumerable: false,
+    configurable: true,
+  });
+}
+
+const SES_REJECTIONS: [RegExp, string][] = [
+  [/SES_IMPORT_REJECTED/, 'import() is not available in scripts; use require() for the built-in libraries'],
+  [/SES_HTML_COMMENT_REJECTED/, 'HTML-like comments (<!-- and -->) are not allowed in scripts'],
+  [/SES_EVAL_REJECTED/, 'direct eval() is not allowed in scripts'],
+];
+
+function syntaxError(err: unknown): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  for (const [re, text] of SES_REJECTIONS) if (re.test(message)) return Object.assign(new SyntaxError(text), { name: 'SyntaxError' });
+  return err instanceof Error ? err : new SyntaxError(message);
+}
+
+type ScriptFn = (this: unknown) => unknown;
+
+function compile(c: Compartment, code: string, isAsync: boolean): ScriptFn {
+  // A function body, as Postman runs scripts: a top-level `return` ends the script.
+  return c.evaluate(`(${isAsync ? 'async ' : ''}function () {\n${code}\n})`, {
+    sloppyGlobalsMode: true,
+    __rejectSomeDirectEvalExpressions__: false,
+  }) as ScriptFn;
+}
+
+function start(id: number, input: ScriptInput): void {
+  const ctx: Ctx = { id, input, alive: true, io: 0, timers: new Map(), nextTimer: 0, calls: 0, checkQueued: false };
+  current = ctx;
+  ctx.deadline = realSetTimeout(() => finish(ctx, { kind: 'timeout', message: timeoutMessage(input, limits.timeoutMs) }), limits.timeoutMs);
+  const caps: ScriptCaps = harden({
+    setTimer: (kind: Timer['kind'], fn: (...a: unknown[]) => void, ms: number, args: unknown[]) => setTimer(ctx, kind, fn, ms, args),
+    clearTimer: (timerId: number) => clearTimer(ctx, timerId),
+    hostCall: (req: HostCall) => hostCall(ctx, req),
+  });
+  try {
+    ctx.world = kit.open(input, caps);
+  } catch (err) {
+    finish(ctx, { kind: 'runtime', message: scriptMessage(input, `could not start: ${err instanceof Error ? err.message : String(err)}`) });
+    return;
+  }
+  const world = ctx.world;
+  const c = new Compartment({ globals: { ...baseGlobals, ...world.globals }, __options__: true });
+  for (const [name, get] of Object.entries(world.lazyGlobals)) defineLazy(c.globalThis, name, get);
+  const source = needsRewrite(input.code) ? rewriteForSes(input.code) : input.code;
+  let fn: ScriptFn;
+  let isAsync = false;
+  try {
+    fn = compile(c, source, false);
+  } catch (err) {
+    if (!(err instanceof SyntaxError && /\bawait\b/.test(err.message))) {
+      world.fail(syntaxError(err), 'syntax');
+      finish(ctx);
+      return;
+    }
+    try {
+      fn = compile(c, source, true);
+      isAsync = true;
+    } catch (err2) {
+      world.fail(syntaxError(err2), 'syntax');
+      finish(ctx);
+      return;
+    }
+  }
+  try {
+    const r = fn.call(c.globalThis);
+    if (isAsync) (r as Promise<unknown>).then(undefined, (err) => ctx.alive && world.fail(err));
+  } catch (err) {
+    world.fail(err);
+  }
+  check(ctx);
+}
+
+process.on('unhandledRejection', (reason) => {
+  if (current?.alive) current.world?.fail(reason);
+});
+process.on('uncaughtException', (err) => {
+  if (current?.alive) current.world?.fail(err);
+});
+
+port.on('message', (msg: HostToWorker) => {
+  if (msg.t === 'run') start(msg.id, msg.input);
+  else if (msg.t === 'reply') onReply(msg);
+});
+post({ t: 'ready' });
