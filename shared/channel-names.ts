@@ -29,10 +29,14 @@ export const CHANNEL_NAMES = [
   'cookies.clear',
   'settings.get',
   'settings.update',
+  'runner.start',
+  'runner.cancel',
+  'runner.get',
+  'runner.report',
   'files.store',
 ] as const;
 
-export const EVENT_NAMES = ['workspace.changed', 'http.progress'] as const;
+export const EVENT_NAMES = ['workspace.changed', 'http.progress', 'runner.progress'] as const;
 
 /** The IPC channel on which the main process pushes events to the preload. */
 export const EVENT_CHANNEL = 'courier:event';

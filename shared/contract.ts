@@ -13,6 +13,7 @@ import {
   ItemKind,
   RequestSpec,
   ScriptsPatch,
+  SendErrorCode,
   SendResult,
   Settings,
   SettingsPatch,
@@ -33,6 +34,72 @@ export const SearchHit = z.object({
   path: z.array(z.string()),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
+
+// ------------------------------------------------------------------ the collection runner
+
+const Counter = z.object({ total: z.number().int(), failed: z.number().int(), pending: z.number().int() });
+export const RunStats = z.object({
+  iterations: Counter,
+  items: Counter,
+  requests: Counter,
+  prerequestScripts: Counter,
+  testScripts: Counter,
+  assertions: Counter,
+});
+export const TestOutcome = z.object({ name: z.string(), passed: z.boolean(), skipped: z.boolean(), error: z.string().optional() });
+export const ScriptFailure = z.object({
+  kind: z.enum(['prerequest', 'test']),
+  /** "Folder / Request (test script)": where the script lives. */
+  location: z.string(),
+  message: z.string(),
+});
+/** One request of one iteration, as a summary: never the response body. */
+export const Execution = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Folder names from the collection down, the collection itself left out. */
+  path: z.array(z.string()),
+  iteration: z.number().int(),
+  request: z.object({ method: z.string(), url: z.string() }),
+  response: z.object({ code: z.number().int(), status: z.string(), responseTime: z.number(), responseSize: z.number() }).optional(),
+  requestError: z.object({ code: SendErrorCode, message: z.string() }).optional(),
+  /** pm.execution.skipRequest(): not sent, no test scripts. */
+  skipped: z.boolean(),
+  tests: z.array(TestOutcome),
+  scriptErrors: z.array(ScriptFailure),
+  durationMs: z.number(),
+});
+export const RunFailure = z.object({
+  /** "Folder / Request", or "data file" for a skipped data row. */
+  source: z.string(),
+  iteration: z.number().int(),
+  kind: z.enum(['assertion', 'request', 'script', 'data']),
+  message: z.string(),
+  test: z.string().optional(),
+});
+export const RunSummary = z.object({
+  collection: z.object({ id: z.string(), name: z.string() }),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  cancelled: z.boolean(),
+  stoppedByBail: z.boolean(),
+  stats: RunStats,
+  timings: z.object({
+    totalMs: z.number(),
+    responseAverageMs: z.number(),
+    responseMinMs: z.number(),
+    responseMaxMs: z.number(),
+    bytesReceived: z.number(),
+  }),
+  failures: z.array(RunFailure),
+});
+export const RunResult = RunSummary.extend({
+  executions: z.array(Execution),
+  /** The variables at the end of the run. */
+  variables: z.object({ environment: z.array(Variable), globals: z.array(Variable), collection: z.array(Variable) }),
+});
+export const ConsoleEntry = z.object({ level: z.enum(['log', 'info', 'warn', 'error', 'debug']), args: z.array(z.string()) });
+const RunId = z.string().min(1).max(64);
 
 export const contract = {
   'app.info': channel(
@@ -128,6 +195,42 @@ export const contract = {
   'settings.get': channel(Empty, Settings),
   'settings.update': channel(SettingsPatch, Settings),
 
+  /** Starts a collection run; its progress arrives as runner.progress events with this runId. */
+  'runner.start': channel(
+    z.object({
+      collectionId: Id,
+      /** Folders or requests (ids) to run; the whole collection when empty. Re-run failed: their ids. */
+      itemIds: z.array(Id).max(10_000).default([]),
+      /** Omitted: the active environment; null: none. */
+      environmentId: Id.nullable().optional(),
+      /** Default: one per data row, else 1. */
+      iterations: z.number().int().min(1).max(100_000).optional(),
+      /** A CSV or JSON data file the user picked (JSON when the name ends in .json or the text starts with `[`). */
+      data: z.object({ fileName: z.string().min(1).max(255), text: z.string().max(50 * 1024 * 1024) }).optional(),
+      delayMs: z.number().int().min(0).max(600_000).default(0),
+      bail: z.boolean().default(false),
+      /** Overrides every request's timeout (0 = none). */
+      timeoutMs: z.number().int().min(0).max(3_600_000).optional(),
+      /** Write the environment, globals and collection variables back to the workspace at the end. */
+      persistVariables: z.boolean().default(false),
+    }),
+    z.object({
+      runId: RunId,
+      iterations: z.number().int(),
+      requestsPerIteration: z.number().int(),
+      /** Data rows that were skipped, each named; the run goes on without them. */
+      dataProblems: z.array(z.string()),
+    }),
+  ),
+  'runner.cancel': channel(z.object({ runId: RunId }), z.object({ cancelled: z.boolean() })),
+  /** A run's whole result (the last few runs are kept); running: null until it ends. */
+  'runner.get': channel(z.object({ runId: RunId }), z.object({ status: z.enum(['running', 'done']), result: RunResult.nullable() })),
+  /** A finished run as a report file's text, to save where the user picks. */
+  'runner.report': channel(
+    z.object({ runId: RunId, format: z.enum(['json', 'junit', 'html']) }),
+    z.object({ fileName: z.string(), text: z.string() }),
+  ),
+
   /** Stores a file the user picked (multipart or binary body) in the workspace; answers its path. */
   'files.store': channel(
     z.object({ name: z.string().min(1).max(255), base64: z.string().max(200 * 1024 * 1024) }),
@@ -147,6 +250,20 @@ export const channelNames = Object.keys(contract) as ChannelName[];
 export const events = {
   'workspace.changed': z.object({ what: z.enum(['tree', 'environments', 'history', 'cookies', 'settings']) }),
   'http.progress': z.object({ sendId: z.string(), phase: z.enum(['connecting', 'waiting', 'downloading']), bytes: z.number() }),
+  'runner.progress': z.discriminatedUnion('type', [
+    z.object({
+      runId: RunId,
+      type: z.literal('start'),
+      collection: z.object({ id: z.string(), name: z.string() }),
+      iterations: z.number().int(),
+      requestsPerIteration: z.number().int(),
+    }),
+    z.object({ runId: RunId, type: z.literal('iteration'), iteration: z.number().int() }),
+    z.object({ runId: RunId, type: z.literal('request'), sequence: z.number().int(), execution: Execution, console: z.array(ConsoleEntry) }),
+    z.object({ runId: RunId, type: z.literal('warning'), message: z.string() }),
+    /** The summary; the executions came one by one (runner.get has them all). */
+    z.object({ runId: RunId, type: z.literal('done'), summary: RunSummary }),
+  ]),
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -106,7 +106,7 @@ describe('data files, folders, bail', () => {
     expect(bailReport.run.executions.map((e: { item: { name: string } }) => e.item.name)).toEqual(['A', 'B']);
     expect(bailReport.run.stoppedByBail).toBe(true);
     expect((await run(file, '--bail', 'failure', '--folder', 'One', '--silent')).code).toBe(1); // newman's modifier is accepted
-    expect(await run(file, '--folder', 'Three')).toMatchObject({ code: 1, stderr: expect.stringContaining('--folder "Three": no folder or request') });
+    expect(await run(file, '--folder', 'Three')).toMatchObject({ code: 1, stderr: expect.stringContaining('No folder or request named "Three"') });
   });
 });
 

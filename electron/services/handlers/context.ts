@@ -1,5 +1,6 @@
 import type { EventBus } from '../events.js';
 import type { HttpEngine } from '../http/engine.js';
+import type { ScriptRuntime } from '../scripting/types.js';
 import type { Workspace } from '../store/workspace.js';
 
 /** What every group of handlers gets: the services of one running app. */
@@ -9,4 +10,6 @@ export interface HandlerContext {
   events: EventBus;
   host: 'electron' | 'web';
   version: string;
+  /** The script sandbox for collection runs (default: the real one; tests pass a stand-in). */
+  createScriptRuntime?: () => Promise<ScriptRuntime>;
 }

@@ -6,6 +6,7 @@ import { environmentHandlers } from './environments.js';
 import { httpHandlers } from './http.js';
 import { itemHandlers } from './items.js';
 import { miscHandlers } from './misc.js';
+import { runnerHandlers } from './runner.js';
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   return {
@@ -13,5 +14,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...environmentHandlers(ctx),
     ...httpHandlers(ctx),
     ...miscHandlers(ctx),
+    ...runnerHandlers(ctx),
   };
 }

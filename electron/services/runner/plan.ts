@@ -45,7 +45,7 @@ function findMany(root: CollectionNode, refs: string[]): PlannedRequest[] {
   };
   walk(root, []);
   if (wanted.size > 0) {
-    throw badInput(`--folder ${[...wanted].map((r) => `"${r}"`).join(', ')}: no folder or request with that name or id in "${root.name}"`);
+    throw badInput(`No folder or request named ${[...wanted].map((r) => `"${r}"`).join(', ')} (by name or id) in "${root.name}"`);
   }
   return out;
 }
@@ -54,7 +54,7 @@ export function planRequests(root: CollectionNode, folders: string[] = []): Plan
   if (folders.length === 0) return [...requestsIn(root)];
   if (folders.length === 1) {
     const found = findOne(root, folders[0], []);
-    if (!found) throw badInput(`--folder "${folders[0]}": no folder or request with that name or id in "${root.name}"`);
+    if (!found) throw badInput(`No folder or request named "${folders[0]}" (by name or id) in "${root.name}"`);
     return expand(found);
   }
   return findMany(root, folders);

@@ -176,8 +176,8 @@ describe('iterations, data, folders, delay, timeout, cancel', () => {
     expect(names(await h.run(root, { folders: ['create-id'] }))).toEqual(['Create']);
     expect(names(await h.run(root, { folders: ['Top', 'Admin'] }))).toEqual(['Ban', 'Top']); // collection order
     expect((await h.run(root, { folders: ['Admin'] })).executions[0]).toMatchObject({ path: ['Users', 'Admin'], tests: [{ name: 'collection test runs too' }] });
-    await expect(h.run(root, { folders: ['Nope'] })).rejects.toThrow('--folder "Nope": no folder or request with that name or id in "Runner test"');
-    await expect(h.run(root, { folders: ['Users', 'Nope'] })).rejects.toThrow('--folder "Nope": no folder or request');
+    await expect(h.run(root, { folders: ['Nope'] })).rejects.toThrow('No folder or request named "Nope" (by name or id) in "Runner test"');
+    await expect(h.run(root, { folders: ['Users', 'Nope'] })).rejects.toThrow('No folder or request named "Nope"');
   });
 
   it('waits the delay before each request', async () => {

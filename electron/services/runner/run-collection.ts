@@ -67,6 +67,9 @@ export async function runCollection(root: CollectionNode, options: RunOptions, d
     emit({ type: 'warning', message: problem });
   }
   const aborted = () => options.signal?.aborted === true;
+  let inFlight = '';
+  const cancelInFlight = () => deps.engine.cancel(inFlight);
+  options.signal?.addEventListener('abort', cancelInFlight);
   try {
     for (let iteration = 0; iteration < iterations && !stoppedByBail && !aborted(); iteration++) {
       emit({ type: 'iteration', iteration });
@@ -76,7 +79,8 @@ export async function runCollection(root: CollectionNode, options: RunOptions, d
       while (position < plan.length && !aborted()) {
         if (options.delayMs && options.delayMs > 0) await sleep(options.delayMs, undefined, { signal: options.signal }).catch(() => undefined);
         if (aborted()) break;
-        const outcome = await executeItem(ctx, plan[position], { iteration, data: row, sendId: `${runId}-${++sequence}` });
+        inFlight = `${runId}-${++sequence}`;
+        const outcome = await executeItem(ctx, plan[position], { iteration, data: row, sendId: inFlight });
         executions.push(outcome.execution);
         tally.add(outcome.execution, outcome.scriptsRun);
         emit({ type: 'request', sequence, execution: outcome.execution, console: outcome.console });
@@ -90,6 +94,7 @@ export async function runCollection(root: CollectionNode, options: RunOptions, d
       }
     }
   } finally {
+    options.signal?.removeEventListener('abort', cancelInFlight);
     await runtime.close();
   }
   const result: RunResult = {

@@ -1,7 +1,10 @@
 // What a collection run takes and what it answers. A run keeps summaries only (status, sizes,
-// timings, test outcomes): never a response body, so a 10,000-request run stays small.
-import type { SendErrorCode, Variable } from '../../../shared/model.js';
-import type { ScriptConsoleEntry, ScriptKind } from '../scripting/types.js';
+// timings, test outcomes): never a response body, so a 10,000-request run stays small. The result
+// types are the IPC contract's (shared/contract.ts), so the Runner view gets exactly these.
+import type { z } from 'zod';
+import type * as contract from '../../../shared/contract.js';
+import type { Variable } from '../../../shared/model.js';
+import type { ScriptConsoleEntry } from '../scripting/types.js';
 
 export interface RunOptions {
   /** Iterations; default: one per data row, or 1 without data. */
@@ -27,77 +30,15 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-export interface TestOutcome {
-  name: string;
-  passed: boolean;
-  skipped: boolean;
-  error?: string;
-}
-
-export interface ScriptFailure {
-  kind: ScriptKind;
-  /** "Folder / Request (test script)": where the script lives. */
-  location: string;
-  message: string;
-}
-
+export type TestOutcome = z.infer<typeof contract.TestOutcome>;
+export type ScriptFailure = z.infer<typeof contract.ScriptFailure>;
 /** One request of one iteration, as a summary. */
-export interface Execution {
-  /** The request's id (workspace id, or the Postman item id for a file). */
-  id: string;
-  name: string;
-  /** Folder names from the collection down, without the collection: "Folder / Sub-folder". */
-  path: string[];
-  iteration: number;
-  request: { method: string; url: string };
-  response?: { code: number; status: string; responseTime: number; responseSize: number };
-  requestError?: { code: SendErrorCode; message: string };
-  /** pm.execution.skipRequest(): not sent, no test scripts. */
-  skipped: boolean;
-  tests: TestOutcome[];
-  scriptErrors: ScriptFailure[];
-  /** Wall time of the whole item: scripts, send and tests. */
-  durationMs: number;
-}
-
-export interface Counter {
-  total: number;
-  failed: number;
-  pending: number;
-}
-
-export interface RunStats {
-  iterations: Counter;
-  items: Counter;
-  requests: Counter;
-  prerequestScripts: Counter;
-  testScripts: Counter;
-  assertions: Counter;
-}
-
-export interface RunFailure {
-  /** "Folder / Request", or "data file" / "run" for failures outside a request. */
-  source: string;
-  iteration: number;
-  kind: 'assertion' | 'request' | 'script' | 'data';
-  message: string;
-  /** The test's name for assertions. */
-  test?: string;
-}
-
-export interface RunResult {
-  collection: { id: string; name: string };
-  startedAt: string;
-  finishedAt: string;
-  cancelled: boolean;
-  stoppedByBail: boolean;
-  stats: RunStats;
-  timings: { totalMs: number; responseAverageMs: number; responseMinMs: number; responseMaxMs: number; bytesReceived: number };
-  executions: Execution[];
-  failures: RunFailure[];
-  /** The variables at the end of the run, for writing back or exporting. */
-  variables: { environment: Variable[]; globals: Variable[]; collection: Variable[] };
-}
+export type Execution = z.infer<typeof contract.Execution>;
+export type RunStats = z.infer<typeof contract.RunStats>;
+export type Counter = RunStats['items'];
+export type RunFailure = z.infer<typeof contract.RunFailure>;
+export type RunSummary = z.infer<typeof contract.RunSummary>;
+export type RunResult = z.infer<typeof contract.RunResult>;
 
 export type RunEvent =
   | { type: 'start'; collection: { id: string; name: string }; iterations: number; requestsPerIteration: number }
