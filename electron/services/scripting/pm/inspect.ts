@@ -70,14 +70,14 @@ function fnText(f: (...a: unknown[]) => unknown): string {
   return name ? `[${kind}: ${name}]` : `[${kind} (anonymous)]`;
 }
 
-function join(ctx: Ctx, entries: string[], open: string, close: string, prefix: string): string {
+/** Node's reduceToSingleString: one line when it fits in 80 columns, else one entry per line. */
+function join(indent: number, entries: string[], open: string, close: string, prefix: string): string {
   if (entries.length === 0) return `${prefix}${open}${close}`;
-  const start = prefix.length + open.length + ctx.indent;
-  const total = entries.reduce((n, e) => n + e.length + 2, start);
-  if (total + entries.length <= BREAK && !entries.some((e) => e.includes('\n'))) {
+  const total = entries.reduce((n, e) => n + e.length, 0) + 2 * entries.length + indent + open.length + prefix.length + 10;
+  if (total <= BREAK && !entries.some((e) => e.includes('\n'))) {
     return `${prefix}${open} ${entries.join(', ')} ${close}`;
   }
-  const pad = '\n' + ' '.repeat(ctx.indent);
+  const pad = '\n' + ' '.repeat(indent);
   return `${prefix}${open}${pad}  ${entries.join(`,${pad}  `)}${pad}${close}`;
 }
 
@@ -137,7 +137,7 @@ function format(ctx: Ctx, v: unknown, depth: number): string {
     const entries = ownEntries(ctx, obj, depth, false).filter((e) => !/^(?:prototype|name|length): /.test(e));
     ctx.indent -= 2;
     ctx.seen.pop();
-    return entries.length ? join(ctx, entries, '{', '}', base + ' ') : base;
+    return entries.length ? join(ctx.indent, entries, '{', '}', base + ' ') : base;
   }
   const t = tag(obj);
   try {
@@ -196,7 +196,7 @@ function format(ctx: Ctx, v: unknown, depth: number): string {
       if (length > shown) entries.push(`... ${length - shown} more item${length - shown > 1 ? 's' : ''}`);
       if (!isTyped) entries.push(...ownEntries(ctx, obj, depth, true));
       const prefix = isTyped ? `${name ?? t}(${length}) ` : name && name !== 'Array' ? `${name}(${length}) ` : '';
-      out = join(ctx, entries, '[', ']', prefix);
+      out = join(ctx.indent - 2, entries, '[', ']', prefix);
     } else if (t === 'Map' || t === 'Set') {
       const entries: string[] = [];
       const size = (obj as Map<unknown, unknown>).size;
@@ -216,7 +216,7 @@ function format(ctx: Ctx, v: unknown, depth: number): string {
         }
       }
       if (size > entries.length) entries.push(`... ${size - entries.length} more items`);
-      out = join(ctx, entries, '{', '}', `${name ?? t}(${size}) `);
+      out = join(ctx.indent - 2, entries, '{', '}', `${name ?? t}(${size}) `);
     } else {
       const entries = ownEntries(ctx, obj, depth, false);
       let proto: object | null = null;
@@ -226,7 +226,7 @@ function format(ctx: Ctx, v: unknown, depth: number): string {
         // Proxy trap
       }
       const prefix = proto === null ? '[Object: null prototype] ' : name && name !== 'Object' ? `${name} ` : '';
-      out = join(ctx, entries, '{', '}', prefix);
+      out = join(ctx.indent - 2, entries, '{', '}', prefix);
     }
   } catch (err) {
     out = `[Inspection threw: ${err instanceof Error ? err.message : 'an exception'}]`;

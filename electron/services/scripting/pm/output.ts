@@ -74,11 +74,10 @@ export class Output {
     rec.error = this.#spend(utf8Length(text)) ? text : truncate(text, 200);
   }
 
-  /** Keeps the first error; a syntax error names itself, anything else is a runtime error. */
+  /** Keeps the first error, as the script threw it ("TypeError: …"). */
   fail(err: unknown, kind: ScriptError['kind'] = 'runtime'): void {
     if (this.error) return;
-    const text = truncate(errorText(err), MAX_ERROR_CHARS);
-    this.error = { kind, message: kind === 'syntax' ? this.#describe(`has a syntax error: ${text}`) : this.#describe(`failed: ${text}`) };
+    this.error = { kind, message: truncate(errorText(err, false), MAX_ERROR_CHARS) };
   }
 
   describe(what: string): string {

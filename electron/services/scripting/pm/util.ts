@@ -37,14 +37,14 @@ export function safeString(value: unknown): string {
   }
 }
 
-/** "TypeError: message" for anything thrown. */
-export function errorText(err: unknown): string {
+/** "TypeError: message" for anything thrown (a failed test's assertion: just the message). */
+export function errorText(err: unknown, bareAssertion = true): string {
   if (err !== null && typeof err === 'object') {
     try {
       const e = err as { name?: unknown; message?: unknown };
       const name = typeof e.name === 'string' ? e.name : 'Error';
       const message = typeof e.message === 'string' ? e.message : safeString(err);
-      return name === 'AssertionError' ? message : message ? `${name}: ${message}` : name;
+      return name === 'AssertionError' && bareAssertion ? message : message ? `${name}: ${message}` : name;
     } catch {
       return 'Error';
     }
