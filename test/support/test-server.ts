@@ -28,6 +28,11 @@
 //                             { error: "invalid_client", error_description }. Tokens are "token-<n>".
 //   /oauth/protected          200 JSON { ok, token } for a Bearer token /oauth/token issued, else 401
 //   /small                    a fixed 13-byte text body (benchmarks)
+//   /response-headers?k=v…    each query pair as a response header; JSON body { headers: { k: v } }
+//   /items/:n                 JSON { id: n, name: "item <n>", tags: ["a", "b"], price: n * 1.5 } (runner benches)
+//   /big-json?mb=             a valid JSON array [{"id":0,"name":"item-0"},{"id":1,"name":"item-1"},…] of at least
+//                             `mb` MiB (1; fractions allowed, at most 1024), streamed with backpressure and a
+//                             Content-Length; bigJson(mb) tells how many items and bytes that is
 //   anything else             404 JSON { error: "no route" }
 //
 // `hits(path)` counts requests per pathname; `requests` keeps the last 200 requests seen.
@@ -218,6 +223,18 @@ export async function startTestServer(): Promise<TestServer> {
       return json(res, 200, { ok: true, token });
     }
     if (p === '/small') return send(res, 'text/plain', 'hello, world\n');
+    if (p === '/response-headers') {
+      const headers: Record<string, string> = {};
+      for (const [k, v] of q.entries()) headers[k] = v;
+      const text = JSON.stringify({ headers });
+      res.writeHead(200, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+      return res.end(text);
+    }
+    if ((m = p.match(/^\/items\/(\d+)$/))) {
+      const n = Number(m[1]);
+      return json(res, 200, { id: n, name: `item ${n}`, tags: ['a', 'b'], price: n * 1.5 });
+    }
+    if (p === '/big-json') return streamBigJson(res, Number(q.get('mb') ?? 1));
     return json(res, 404, { error: 'no route', path: p });
   };
 
@@ -315,5 +332,43 @@ function streamBytes(res: http.ServerResponse, n: number) {
   res.on('close', () => {
     left = 0;
   });
+  pump();
+}
+
+const bigJsonItem = (id: number) => `{"id":${id},"name":"item-${id}"}`;
+
+/** What /big-json?mb=… answers: the fewest items whose array is at least `mb` MiB, and its exact size. */
+export function bigJson(mb: number): { items: number; bytes: number } {
+  const target = Math.max(1, Math.round(Math.min(Math.max(Number.isFinite(mb) ? mb : 1, 0), 1024) * 1024 * 1024));
+  let bytes = 2; // [ ]
+  let items = 0;
+  while (bytes < target || items === 0) {
+    bytes += bigJsonItem(items).length + (items > 0 ? 1 : 0);
+    items++;
+  }
+  return { items, bytes };
+}
+
+/** Streams the /big-json array in ~64 KiB pieces, with backpressure, never holding it whole. */
+function streamBigJson(res: http.ServerResponse, mb: number) {
+  const { items, bytes } = bigJson(mb);
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': bytes });
+  let next = 0;
+  let closed = false;
+  res.on('close', () => {
+    closed = true;
+  });
+  const pump = () => {
+    while (!closed && next < items) {
+      let piece = next === 0 ? '[' : '';
+      while (next < items && piece.length < 64 * 1024) piece += (next > 0 ? ',' : '') + bigJsonItem(next++);
+      if (next === items) piece += ']';
+      if (!res.write(piece)) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    if (!closed) res.end();
+  };
   pump();
 }

@@ -10,9 +10,10 @@ interface Props {
   footer?: ReactNode;
   width?: number;
   className?: string;
+  testId?: string;
 }
 
-export function Dialog({ title, onClose, children, footer, width = 480, className }: Props) {
+export function Dialog({ title, onClose, children, footer, width = 480, className, testId }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
@@ -50,6 +51,7 @@ export function Dialog({ title, onClose, children, footer, width = 480, classNam
         aria-label={title}
         ref={box}
         style={{ width }}
+        data-testid={testId}
       >
         <header className="dialog-header">
           <h2>{title}</h2>

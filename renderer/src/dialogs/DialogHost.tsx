@@ -5,6 +5,7 @@ import { CookiesDialog } from './CookiesDialog';
 import { ManageEnvironmentsDialog } from './ManageEnvironmentsDialog';
 import { QuickSearch } from './QuickSearch';
 import { SaveAsDialog } from './SaveAsDialog';
+import { SettingsDialog } from './settings/SettingsDialog';
 import { ShortcutsSheet } from './ShortcutsSheet';
 
 export function DialogHost() {
@@ -16,6 +17,7 @@ export function DialogHost() {
       {panel === 'shortcuts' && <ShortcutsSheet />}
       {panel === 'quickSearch' && <QuickSearch />}
       {panel === 'manageEnvironments' && <ManageEnvironmentsDialog />}
+      {panel === 'settings' && <SettingsDialog />}
       {saveAsTabId && <SaveAsDialog key={saveAsTabId} tabId={saveAsTabId} />}
       <ChoiceDialog />
     </>

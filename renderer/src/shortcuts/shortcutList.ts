@@ -16,5 +16,6 @@ export const SHORTCUTS: { label: string; keys: string[] }[] = [
   { label: 'Find in body or response', keys: [MOD, 'F'] },
   { label: 'Rename in the tree', keys: ['F2'] },
   { label: 'Delete in the tree', keys: ['Delete'] },
+  { label: 'Settings', keys: [MOD, ','] },
   { label: 'Show shortcuts', keys: ['?'] },
 ];

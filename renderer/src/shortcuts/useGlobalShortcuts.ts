@@ -44,6 +44,11 @@ export function useGlobalShortcuts(): void {
         run(() => dialogs.openPanel('quickSearch'));
         return;
       }
+      // Settings take the place of another panel, never of a question being asked (or Save as).
+      if (mod && key === ',' && !e.shiftKey && !e.altKey && !dialogs.choice && dialogs.saveAsTabId === null) {
+        run(() => dialogs.openPanel('settings'));
+        return;
+      }
       if (dialogOpen) return;
       if ((mod && key === 't' && !e.shiftKey) || (e.altKey && !mod && key === 't')) {
         run(openNewRequest);

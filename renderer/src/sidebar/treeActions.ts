@@ -1,9 +1,9 @@
 // What the tree's buttons, menus and drops do: create, rename, duplicate, delete, move.
 import type { TreeNode } from '../../../shared/model';
-import { defaultRequest } from '../../../shared/model';
 import { rpc } from '../rpc';
 import { confirm } from '../state/dialogs';
 import { useResponses } from '../state/responses';
+import { newRequestSpec } from '../state/settings';
 import { openItem } from '../state/tabActions';
 import { useTabs } from '../state/tabs';
 import { attempt, notify } from '../state/toasts';
@@ -14,7 +14,7 @@ const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? o
 export async function createItem(kind: TreeNode['kind'], parentId: string | null): Promise<void> {
   const name = kind === 'collection' ? 'New Collection' : kind === 'folder' ? 'New Folder' : 'New Request';
   const item = await attempt(
-    () => rpc['items.create']({ kind, parentId, name, ...(kind === 'request' ? { request: defaultRequest() } : {}) }),
+    () => rpc['items.create']({ kind, parentId, name, ...(kind === 'request' ? { request: newRequestSpec() } : {}) }),
     `Could not create the ${kind}`,
   );
   if (!item) return;

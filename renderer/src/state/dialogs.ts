@@ -15,7 +15,7 @@ export interface ChoiceRequest {
   resolve: (value: string | null) => void;
 }
 
-export type Panel = 'cookies' | 'shortcuts' | 'quickSearch' | 'manageEnvironments' | null;
+export type Panel = 'cookies' | 'shortcuts' | 'quickSearch' | 'manageEnvironments' | 'settings' | null;
 
 interface DialogState {
   choice: ChoiceRequest | null;

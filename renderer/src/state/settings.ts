@@ -1,7 +1,8 @@
 // App settings, and the theme applied to <html data-theme="light|dark">.
 import { create } from 'zustand';
-import type { Settings } from '../../../shared/model';
+import { defaultRequest, type RequestSpec, type Settings, type SettingsPatch } from '../../../shared/model';
 import { rpc } from '../rpc';
+import { MAX_REQUEST_TIMEOUT_MS } from '../util/settingsLimits';
 import { attempt } from './toasts';
 
 export type ThemeChoice = Settings['theme'];
@@ -11,6 +12,8 @@ interface SettingsState {
   settings: Settings | null;
   theme: ThemeChoice;
   load: () => Promise<void>;
+  /** Saves the fields given (and only those); resolves to the saved settings, or null on failure. */
+  update: (patch: SettingsPatch) => Promise<Settings | null>;
   setTheme: (theme: ThemeChoice) => Promise<void>;
 }
 
@@ -34,17 +37,18 @@ export const useSettings = create<SettingsState>((set, get) => ({
       rememberTheme(settings.theme);
     }
   },
+  update: async (patch) => {
+    const settings = await attempt(() => rpc['settings.update'](patch), 'Could not save the settings');
+    if (!settings) return null;
+    set({ settings, theme: settings.theme });
+    rememberTheme(settings.theme);
+    return settings;
+  },
   setTheme: async (theme) => {
+    // Shown at once; put back if the host refuses it.
     set({ theme });
     rememberTheme(theme);
-    // The full settings go back, not just { theme }: the host's partial schema fills omitted
-    // fields with their defaults (zod 4), which would reset the active environment.
-    const settings = await attempt(async () => {
-      const current = await rpc['settings.get']({});
-      return rpc['settings.update']({ ...current, theme });
-    }, 'Could not save the theme');
-    if (settings) set({ settings });
-    else if (get().settings) set({ theme: get().settings!.theme });
+    if (!(await get().update({ theme })) && get().settings) set({ theme: get().settings!.theme });
   },
 }));
 
@@ -54,6 +58,18 @@ function rememberTheme(theme: ThemeChoice) {
   } catch {
     // not critical
   }
+}
+
+/**
+ * A new request as a user starts it: the default request, with the timeout from the settings
+ * (the schema's default until they have loaded). Saved requests keep their own timeout. The
+ * settings allow any default, a request at most MAX_REQUEST_TIMEOUT_MS: a larger one is capped.
+ */
+export function newRequestSpec(): RequestSpec {
+  const base = defaultRequest();
+  const ms = useSettings.getState().settings?.defaultTimeoutMs;
+  if (ms === undefined) return base;
+  return { ...base, settings: { ...base.settings, timeoutMs: Math.min(ms, MAX_REQUEST_TIMEOUT_MS) } };
 }
 
 const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;

@@ -1,9 +1,9 @@
 // The open tabs and their drafts. Pure state changes only; calls to the main process live in
 // tabActions.ts.
 import { create } from 'zustand';
-import { defaultRequest } from '../../../shared/model';
 import { newId } from '../util/id';
 import { stableJson } from '../util/stableJson';
+import { newRequestSpec } from './settings';
 import type { ContainerDraft, EnvironmentDraft, RequestDraft, RequestTab, Tab } from './tabTypes';
 
 interface TabsState {
@@ -49,8 +49,9 @@ export function activeTab(): Tab | undefined {
   return tabs.find((t) => t.id === activeId);
 }
 
+/** A tab for `draft`; without a request, a new one (with the default timeout from the settings). */
 export function newRequestTab(draft?: Partial<RequestDraft>, itemId: string | null = null): RequestTab {
-  const d: RequestDraft = { name: draft?.name ?? 'Untitled request', request: draft?.request ?? defaultRequest() };
+  const d: RequestDraft = { name: draft?.name ?? 'Untitled request', request: draft?.request ?? newRequestSpec() };
   return {
     kind: 'request',
     id: newId(),

@@ -30,7 +30,7 @@ export function EnvSwitcher() {
         title="Manage environments"
         onClick={() => useDialogs.getState().openPanel('manageEnvironments')}
       >
-        <Icon name="settings" size={15} />
+        <Icon name="edit" size={15} />
       </button>
     </div>
   );

@@ -1,4 +1,4 @@
-// The top bar: app name, quick search, environment switcher, cookies, theme, shortcuts.
+// The top bar: app name, quick search, environment switcher, cookies, theme, settings, shortcuts.
 import { Icon } from '../common/Icon';
 import { MOD } from '../shortcuts/shortcutList';
 import { useDialogs } from '../state/dialogs';
@@ -27,6 +27,9 @@ export function TopBar() {
         <span className="small-hide">Cookies</span>
       </button>
       <ThemeToggle />
+      <button className="icon-button" aria-label="Settings" title={`Settings (${MOD} ,)`} data-testid="settings-button" onClick={() => open('settings')}>
+        <Icon name="settings" size={16} />
+      </button>
       <button className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => open('shortcuts')}>
         <Icon name="keyboard" size={16} />
       </button>
