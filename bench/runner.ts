@@ -1,0 +1,138 @@
+// Collection runner: the same 1,000-request collection (each request asserts on its JSON with
+// pm.test / pm.expect) against a loopback server, `courier run` vs `newman run` in the same
+// bench run, each in its own child process through its command line with a JSON report — so the
+// numbers include what a CI job pays: process start, the script sandbox, the report.
+//
+// Rows: requests per second over the whole process, the same inside the run (process start
+// excluded, from each tool's own report), peak RSS (the child's max resident set, read by a
+// preload at exit), and Courier with the test scripts removed (what the HTTP side costs alone),
+// which shows where the time goes. Information only, never a pass/fail threshold.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startTestServer } from '../test/support/test-server.js';
+import type { BenchRow } from './types.js';
+
+const N = 1000;
+
+const TEST_SCRIPT = (i: number) => [
+  'const body = pm.response.json();',
+  `pm.test('item ${i} is right', function () {`,
+  '  pm.expect(pm.response.code).to.equal(200);',
+  `  pm.expect(body.id).to.equal(${i});`,
+  `  pm.expect(body.name).to.equal('item ${i}');`,
+  "  pm.expect(body.tags).to.include('a');",
+  '});',
+];
+
+function collection(withTests: boolean): unknown {
+  return {
+    info: { name: `Runner bench (${N} requests)`, schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    item: Array.from({ length: N }, (_, i) => ({
+      name: `Item ${i}`,
+      ...(withTests ? { event: [{ listen: 'test', script: { type: 'text/javascript', exec: TEST_SCRIPT(i) } }] } : {}),
+      request: { method: 'GET', url: `{{baseUrl}}/items/${i}` },
+    })),
+  };
+}
+
+/** Prints the process's peak RSS (KiB) to a file at exit: loaded into both children with --require. */
+const RSS_PRELOAD = `
+const fs = require('node:fs');
+process.on('exit', () => fs.writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));
+`;
+
+interface ChildRun {
+  ms: number;
+  code: number | null;
+  rssMb: number;
+  stderr: string;
+}
+
+function runChild(args: string[], dir: string, label: string): Promise<ChildRun> {
+  const rssFile = path.join(dir, `${label}.rss`);
+  return new Promise((resolve) => {
+    const started = performance.now();
+    // Asynchronous on purpose: the server answering the child runs in this process.
+    const child = spawn(process.execPath, ['--require', path.join(dir, 'rss-preload.cjs'), ...args], {
+      cwd: dir,
+      env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      const kb = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) : NaN;
+      resolve({ ms, code, rssMb: kb / 1024, stderr });
+    });
+  });
+}
+
+/** Run time inside the tool, from its JSON report (newman's run.timings and Courier's are alike). */
+function reportedMs(file: string): number {
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { run: { timings: { started: number; completed: number } } };
+  return report.run.timings.completed - report.run.timings.started;
+}
+
+function assertionsIn(file: string): { total: number; failed: number } {
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { run: { stats: { assertions: { total: number; failed: number } } } };
+  return report.run.stats.assertions;
+}
+
+export async function benchRunner(): Promise<BenchRow[]> {
+  const root = process.cwd();
+  const cli = path.join(root, 'dist', 'cli.mjs');
+  const newmanBin = path.join(root, 'node_modules', 'newman', 'bin', 'newman.js');
+  const name = `runner: ${N.toLocaleString('en-US')} requests with pm.test, loopback`;
+  if (!fs.existsSync(cli)) return [{ name, value: NaN, unit: 'req/s', note: 'dist/cli.mjs is missing: run npm run build' }];
+  const server = await startTestServer();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courier-bench-runner-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'rss-preload.cjs'), RSS_PRELOAD);
+    fs.writeFileSync(path.join(dir, 'collection.json'), JSON.stringify(collection(true)));
+    fs.writeFileSync(path.join(dir, 'plain.json'), JSON.stringify(collection(false)));
+    fs.writeFileSync(path.join(dir, 'env.json'), JSON.stringify({ name: 'bench', values: [{ key: 'baseUrl', value: server.url, enabled: true }] }));
+    const common = ['-e', 'env.json', '-r', 'json'];
+
+    const courier = await runChild([cli, 'run', 'collection.json', ...common, '--reporter-json-export', 'courier.json'], dir, 'courier');
+    const plain = await runChild([cli, 'run', 'plain.json', ...common, '--reporter-json-export', 'plain-report.json'], dir, 'plain');
+    const newman = fs.existsSync(newmanBin)
+      ? await runChild([newmanBin, 'run', 'collection.json', ...common, '--reporter-json-export', 'newman.json'], dir, 'newman')
+      : undefined;
+
+    const ok = (r: ChildRun, report: string) => r.code === 0 && fs.existsSync(path.join(dir, report)) && assertionsIn(path.join(dir, report)).total === N;
+    if (!ok(courier, 'courier.json')) {
+      return [{ name, value: NaN, unit: 'req/s', note: `courier failed (exit ${courier.code}): ${courier.stderr.trim().split('\n')[0] ?? ''}` }];
+    }
+    const perSecond = (ms: number) => (N / ms) * 1000;
+    const courierInRun = reportedMs(path.join(dir, 'courier.json'));
+    const rows: BenchRow[] = [
+      { name: `${name}, whole process`, value: perSecond(courier.ms), unit: 'req/s', note: `${(courier.ms / 1000).toFixed(2)} s including start-up` },
+      { name: `${name}, inside the run`, value: perSecond(courierInRun), unit: 'req/s', note: `${((courierInRun / N) * 1000).toFixed(0)} µs per request` },
+      { name: `${name}, peak RSS`, value: courier.rssMb, unit: 'MB' },
+      {
+        name: `runner: the same ${N.toLocaleString('en-US')} requests without scripts (courier)`,
+        value: perSecond(reportedMs(path.join(dir, 'plain-report.json'))),
+        unit: 'req/s',
+        note: `sends alone; the rest of the per-request time is the sandbox (${(((courierInRun - reportedMs(path.join(dir, 'plain-report.json'))) / N) * 1000).toFixed(0)} µs per script)`,
+      },
+    ];
+    if (!newman || !ok(newman, 'newman.json')) {
+      const why = newman ? `newman failed (exit ${newman.code}): ${newman.stderr.trim().split('\n')[0] ?? ''}` : 'newman is not installed';
+      return rows.map((r) => ({ ...r, note: `${r.note ? `${r.note}; ` : ''}peer not run: ${why}` }));
+    }
+    const newmanInRun = reportedMs(path.join(dir, 'newman.json'));
+    const vs = (row: BenchRow, peerValue: number): BenchRow => ({ ...row, peer: 'newman', peerValue, ratio: row.value / peerValue });
+    return [
+      vs(rows[0], perSecond(newman.ms)),
+      vs(rows[1], perSecond(newmanInRun)),
+      vs(rows[2], newman.rssMb),
+      rows[3],
+    ];
+  } finally {
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
