@@ -275,7 +275,8 @@ const settingsFields = {
   /** Bodies larger than this are streamed to a file instead of being held in memory. */
   responseBodyLimitBytes: z.number().int().min(1024),
   activeEnvironmentId: Id.nullable(),
-  defaultTimeoutMs: z.number().int().min(0),
+  /** The timeout new requests start with (a request's own timeout has the same bounds). */
+  defaultTimeoutMs: z.number().int().min(0).max(3_600_000),
 };
 
 export const Settings = z.object({

@@ -3,9 +3,8 @@
 // and in the cookie jar, which sends them back until "Clear all" empties it), response headers
 // including repeated ones.
 //
-// Not tested here: a body over the response size limit going to a file. The limit
-// (settings.responseBodyLimitBytes, 100 MiB by default) has no control in the UI, so a test could
-// only lower it through the RPC or the settings store, not the way a user would.
+// A body over the response size limit going to a file, set in the Settings dialog, is covered in
+// large-bodies.e2e.test.ts.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app.js';

@@ -6,6 +6,19 @@ import { isInside } from '../security/path-guard.js';
 import { sendRequest } from '../send-request.js';
 import type { HandlerContext } from './context.js';
 
+/** The length of the longest prefix of `bytes` that does not end inside a multi-byte UTF-8 character. */
+export function wholeUtf8Length(bytes: Uint8Array): number {
+  let i = bytes.length;
+  // Step back over at most 3 continuation bytes (10xxxxxx) to the lead byte of the last character.
+  let back = 0;
+  while (back < 3 && i - back - 1 >= 0 && (bytes[i - back - 1] & 0xc0) === 0x80) back++;
+  const lead = i - back - 1;
+  if (lead < 0) return i;
+  const b = bytes[lead];
+  const needed = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+  return back + 1 < needed ? lead : i;
+}
+
 type HttpHandlers = Pick<Handlers, 'http.send' | 'http.cancel' | 'http.readBodyFile' | 'files.store'>;
 
 export function httpHandlers(ctx: HandlerContext): HttpHandlers {
@@ -24,7 +37,10 @@ export function httpHandlers(ctx: HandlerContext): HttpHandlers {
         const { size } = await handle.stat();
         const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
-        return { text: buffer.subarray(0, bytesRead).toString('utf8'), bytesRead, size };
+        // End on a whole UTF-8 character (unless at the end of the file), so a character split
+        // across two chunks is not shown as two replacement marks; the caller continues at offset + bytesRead.
+        const whole = offset + bytesRead >= size ? bytesRead : wholeUtf8Length(buffer.subarray(0, bytesRead));
+        return { text: buffer.subarray(0, whole).toString('utf8'), bytesRead: whole, size };
       } finally {
         await handle.close();
       }
