@@ -27,7 +27,8 @@ export function checkUrl(raw: string): string {
 function urlText(url: unknown): string {
   if (typeof url === 'string') return url;
   if (url instanceof Url) return url.toString();
-  if (isPlainObject(url)) {
+  if (isPlainObject(url) && !Object.prototype.hasOwnProperty.call(url, 'toString')) {
+    // Postman's URL object: { raw } or { protocol, host, path, query, … }
     if (typeof url.raw === 'string') return url.raw;
     return new Url(url).toString();
   }

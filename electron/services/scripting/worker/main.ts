@@ -15,7 +15,7 @@ import type { HostCall, HostCallResult, HostToWorker, Kit, KitCaps, ScriptCaps, 
 import { scriptMessage, timeoutMessage } from '../protocol.js';
 import type { ScriptError, ScriptInput, ScriptResult } from '../types.js';
 import { atob, btoa } from '../pm/base64.js';
-import { hardenTolerant } from '../pm/tame.js';
+import { hardenPrototypesFrom, hardenTolerant } from '../pm/tame.js';
 import { needsRewrite, rewriteForSes } from './rewrite.js';
 
 const realSetTimeout = setTimeout;
@@ -205,6 +205,41 @@ function evaluateModule(source: string, globals: Record<string, unknown>): unkno
   return module.exports;
 }
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- probes call into untyped library code */
+/** A little work per library, to reach (and harden) the classes its exports do not expose. */
+const PROBES: Record<string, (lib: any) => unknown[]> = {
+  cheerio: (c) => {
+    const $ = c.load('<div id="a" class="b"><a href="x">t</a><!-- c --><p>p</p></div>');
+    return [$, $('a'), $('div').children(), $.root(), $('div').find('p').parent()];
+  },
+  ajv: (lib) => {
+    const Ajv = lib.default ?? lib;
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const validate = ajv.compile({ type: 'object', properties: { x: { type: 'string', minLength: 1 }, y: { type: 'array', items: { type: 'number' } } }, required: ['x'] });
+    validate({ y: ['z'] });
+    return [ajv, validate, validate.errors];
+  },
+  moment: (m) => [m(), m.utc(), m.duration(1000), m.localeData()],
+  xml2js: (x) => {
+    const parser = new x.Parser({ explicitArray: false });
+    let result: unknown;
+    parser.parseString('<a b="1"><c>t</c></a>', (_e: unknown, r: unknown) => {
+      result = r;
+    });
+    return [parser, new x.Builder(), result];
+  },
+  tv4: (t) => {
+    const api = t.freshApi();
+    api.validate(1, { type: 'string' });
+    api.validateMultiple(1, { type: 'string' });
+    return [api, api.error];
+  },
+  lodash: (_) => [_([1, 2]), _.chain([1])],
+  'crypto-js': (c) => [c.SHA256('x'), c.HmacSHA256('x', 'k'), c.AES.encrypt('m', 'k'), c.enc.Utf8.parse('x')],
+  buffer: (b) => [b.Buffer.from('x'), b.Buffer.alloc(1)],
+};
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
 const libCache = new Map<string, unknown>();
 const libLoading = new Set<string>();
 function loadLib(name: string): unknown {
@@ -215,6 +250,8 @@ function loadLib(name: string): unknown {
   libLoading.add(name);
   try {
     const exported = hardenTolerant(evaluateModule(source, libGlobals()));
+    const probe = Object.prototype.hasOwnProperty.call(PROBES, name) ? PROBES[name] : undefined;
+    if (probe) hardenPrototypesFrom(probe(exported));
     libCache.set(name, exported);
     return exported;
   } catch (err) {
