@@ -99,7 +99,7 @@ export function hardenPrototypesFrom(samples: unknown[], limit = 100_000): void 
     } catch {
       continue;
     }
-    const ctor: PropertyDescriptor | undefined = Object.prototype.hasOwnProperty.call(descriptors, 'constructor') ? Reflect.get(descriptors, 'constructor') : undefined;
+    const ctor = Object.getOwnPropertyDescriptor(descriptors, 'constructor')?.value as PropertyDescriptor | undefined;
     if (ctor && typeof ctor.value === 'function' && (ctor.value as { prototype?: unknown }).prototype === obj) prototypes.push(obj);
     for (const key of Reflect.ownKeys(descriptors)) {
       const d = descriptors[key as string];
