@@ -46,7 +46,8 @@ function pick<T extends { id: string; name: string }>(all: T[], ref: string, wha
   if (matches.length > 1) {
     throw badInput(`${matches.length} ${what}s are named "${ref}": use an id (${matches.map((m) => m.id).join(', ')})`);
   }
-  throw badInput(`"${ref}" is neither a file nor a ${what} of the workspace ${home}`);
+  const article = /^[aeiou]/.test(what) ? 'an' : 'a';
+  throw badInput(`"${ref}" is neither a file nor ${article} ${what} of the workspace ${home}`);
 }
 
 export function findCollectionId(workspace: LazyWorkspace, ref: string): string {

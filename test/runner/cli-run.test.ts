@@ -46,6 +46,30 @@ describe('exit codes', () => {
   });
 });
 
+describe('files in bodies', () => {
+  it('relative paths come from --working-dir; a missing file part fails that request only, naming it', async () => {
+    const files = fs.mkdtempSync(path.join(dir, 'files-'));
+    fs.writeFileSync(path.join(files, 'there.txt'), 'file content');
+    const form = (name: string, src: string) => ({
+      name,
+      request: { method: 'POST', url: `${server.url}/echo`, body: { mode: 'formdata', formdata: [{ key: 'doc', type: 'file', src }] } },
+      event: [{ listen: 'test', script: { exec: ["pm.test('uploaded', () => pm.expect(pm.response.json().body).to.include('file content'));"] } }],
+    });
+    const file = writeCollection(dir, 'files', [form('Upload', 'there.txt'), form('Missing part', 'not-there.txt'), request('After', `${server.url}/small`, { test: ok })]);
+    const r = await run(file, '--working-dir', files, '--color', 'off', '-r', 'cli,json', '--reporter-json-export', 'files.json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'files.json'), 'utf8'));
+    expect(report.run.executions.map((e: { item: { name: string } }) => e.item.name)).toEqual(['Upload', 'Missing part', 'After']);
+    expect(report.run.executions[0].assertions).toEqual([{ assertion: 'uploaded', skipped: false }]);
+    expect(report.run.executions[1].requestError).toEqual({ code: 'FILE', message: expect.stringContaining('not-there.txt') });
+    expect(report.run.failures.map((f: { source: string; kind: string }) => [f.source, f.kind])).toEqual([
+      ['Missing part', 'request'],
+      ['Missing part', 'assertion'],
+    ]);
+    expect(r.stdout).toMatch(/RequestError +FILE: .*not-there\.txt[\s\S]*at Missing part/);
+  });
+});
+
 describe('variables', () => {
   it('-e and -g files, --env-var and --global-var on top, exported at the end', async () => {
     const env = writeJson(dir, 'env.json', {
@@ -74,6 +98,24 @@ describe('variables', () => {
     const g = JSON.parse(fs.readFileSync(path.join(dir, 'out/globals.json'), 'utf8'));
     expect(g).toMatchObject({ _postman_variable_scope: 'globals' });
     expect(g.values.map((v: { key: string; value: string }) => [v.key, v.value])).toEqual([['g', '2'], ['later', 'L']]);
+  });
+});
+
+describe('the workspace', () => {
+  it('runs a workspace collection by name with a workspace environment by name, and its globals', async () => {
+    const home2 = path.join(dir, 'home-ws');
+    const file = writeCollection(dir, 'Workspace API', [
+      request('Echo', '{{baseUrl}}/echo?g={{g}}', { test: "pm.test('env and globals', () => pm.expect(pm.response.json().query.g).to.equal('from-globals'));" }),
+    ]);
+    const env = writeJson(dir, 'ws-env.json', { name: 'Staging', values: [{ key: 'baseUrl', value: server.url }], _postman_variable_scope: 'environment' });
+    const globals = writeJson(dir, 'ws-globals.json', { name: 'G', values: [{ key: 'g', value: 'from-globals' }], _postman_variable_scope: 'globals' });
+    for (const f of [file, env, globals]) expect((await courier(['import', f], { cwd: dir, home: home2 })).code).toBe(0);
+    const r = await courier(['run', 'workspace api', '-e', 'Staging', '--color', 'off'], { cwd: dir, home: home2 });
+    expect(r).toMatchObject({ code: 0, stdout: expect.stringContaining('✓  env and globals') });
+    expect(await courier(['run', 'Workspace API', '-e', 'Nope'], { cwd: dir, home: home2 })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('"Nope" is neither a file nor an environment of the workspace'),
+    });
   });
 });
 
