@@ -29,7 +29,13 @@ const DEFAULT_BODY_LIMIT = 100 * 1024 * 1024;
 function lazyRuntime(create: () => Promise<ScriptRuntime>) {
   let pending: Promise<ScriptRuntime> | undefined;
   return {
-    get: () => (pending ??= create()),
+    get: () => {
+      if (!pending) {
+        pending = create();
+        pending.catch(() => undefined); // a failure is reported where a script awaits it
+      }
+      return pending;
+    },
     close: async () => {
       if (pending) await (await pending.catch(() => undefined))?.close();
     },
@@ -61,6 +67,9 @@ export async function runCollection(root: CollectionNode, options: RunOptions, d
   let sequence = 0;
   let stoppedByBail = false;
 
+  // The sandbox warms up (a worker, its libraries) while the first request is on the wire.
+  const hasScripts = (n: CollectionNode) => n.scripts.prerequest.trim() !== '' || n.scripts.test.trim() !== '';
+  if (plan.some((p) => hasScripts(p.request) || p.parents.some(hasScripts))) void runtime.get();
   emit({ type: 'start', collection: { id: root.id, name: root.name }, iterations, requestsPerIteration: plan.length });
   for (const problem of deps.dataProblems ?? []) {
     tally.addDataProblem(problem);
