@@ -8,7 +8,7 @@ import type { HandlerContext } from './context.js';
 
 /** The length of the longest prefix of `bytes` that does not end inside a multi-byte UTF-8 character. */
 export function wholeUtf8Length(bytes: Uint8Array): number {
-  let i = bytes.length;
+  const i = bytes.length;
   // Step back over at most 3 continuation bytes (10xxxxxx) to the lead byte of the last character.
   let back = 0;
   while (back < 3 && i - back - 1 >= 0 && (bytes[i - back - 1] & 0xc0) === 0x80) back++;
