@@ -1,5 +1,5 @@
 // What a command needs from the process, passed in so tests can run commands in-process.
-import type { ScriptRuntime } from '../services/scripting/types.js';
+import type { ScriptRuntime, ScriptRuntimeOptions } from '../services/scripting/types.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -9,7 +9,7 @@ export interface CliIo {
   /** Whether stdout is a terminal (colors by default). */
   isTty: boolean;
   /** The script sandbox for collection runs. */
-  createRuntime(): Promise<ScriptRuntime>;
+  createRuntime(options?: ScriptRuntimeOptions): Promise<ScriptRuntime>;
 }
 
 export interface Command {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseStringPromise } from 'xml2js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { parseRunArgs } from '../../electron/cli/commands/run-args.js';
 import { courier, folder, request, writeCollection, writeJson } from './cli-support.js';
 
 let server: TestServer;
@@ -43,6 +44,20 @@ describe('exit codes', () => {
     expect(await run(bad, '--bogus')).toMatchObject({ code: 1, stderr: expect.stringContaining("Unknown option '--bogus'") });
     expect(await run(bad, '-n', 'zero')).toMatchObject({ code: 1, stderr: expect.stringContaining('-n must be a whole number from 1 (got "zero")') });
     expect(await run(bad, '-r', 'cli,xml')).toMatchObject({ code: 1 });
+  });
+});
+
+describe("newman's other flags", () => {
+  it('options of reporters Courier lacks are ignored with a note; --ignore-redirects; --timeout-script is parsed', async () => {
+    const file = writeCollection(dir, 'redirects', [request('Redirect', `${server.url}/redirect/1`, { test: "pm.test('302 answered as is', () => pm.expect(pm.response.code).to.equal(302));" })]);
+    const r = await run(file, '--ignore-redirects', '--reporter-cli-no-summary', '--reporter-htmlextra-title', 'My report', '--verbose', '--timeout-script', '1000');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'courier run: --reporter-cli-no-summary is an option of a newman reporter Courier does not have; ignored\n' +
+        'courier run: --reporter-htmlextra-title My report is an option of a newman reporter Courier does not have; ignored\n',
+    );
+    expect((await run(file)).code).toBe(1); // followed to /echo: 200
+    expect(parseRunArgs(['c.json', '--timeout-script', '250', '--reporter-json-export', 'x.json'])).toMatchObject({ scriptTimeoutMs: 250, exports: { json: 'x.json' }, ignored: [] });
   });
 });
 

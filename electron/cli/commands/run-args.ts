@@ -23,6 +23,12 @@ export interface RunArgs {
   exports: { json?: string; junit?: string; html?: string };
   suppressExitCode: boolean;
   silent: boolean;
+  /** --ignore-redirects: answer 3xx responses as they are. */
+  ignoreRedirects: boolean;
+  /** --timeout-script: a time limit for each script (ms). */
+  scriptTimeoutMs?: number;
+  /** Options of newman reporters Courier does not have (--reporter-cli-no-summary…): accepted, not used. */
+  ignored: string[];
 }
 
 export const RUN_USAGE = `usage: courier run <collection file, name or id> [options]
@@ -46,8 +52,12 @@ export const RUN_USAGE = `usage: courier run <collection file, name or id> [opti
   --reporter-json-export <file>          where the json reporter writes (default newman/…json)
   --reporter-junit-export <file>         where the junit reporter writes (default newman/…xml)
   --reporter-html-export <file>          where the html reporter writes (default newman/…html)
+  --timeout-script <ms>                  a time limit for each script (default 5000)
+  --ignore-redirects                     do not follow redirects
   -x, --suppress-exit-code               exit 0 even when tests fail
   --silent                               no cli output
+  (other --reporter-<name>-<option> flags of newman's reporters are accepted and ignored, with a note;
+   --verbose and --disable-unicode are accepted too)
 Exit code 1 when any test, script or request fails.`;
 
 function count(value: string | undefined, flag: string, min: number): number | undefined {
@@ -65,9 +75,29 @@ function pairs(values: string[] | undefined, flag: string): [string, string][] {
   });
 }
 
+const KNOWN_REPORTER_OPTIONS = new Set(['--reporter-json-export', '--reporter-junit-export', '--reporter-html-export']);
+
+/** Takes newman's reporter options Courier has no use for out of the arguments (with their value, if any). */
+function withoutForeignReporterOptions(argv: string[]): { args: string[]; ignored: string[] } {
+  const args: string[] = [];
+  const ignored: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const name = a.split('=')[0];
+    if (!a.startsWith('--reporter-') || KNOWN_REPORTER_OPTIONS.has(name)) {
+      args.push(a);
+      continue;
+    }
+    const takesValue = !a.includes('=') && !/-no-/.test(name) && i + 1 < argv.length && !argv[i + 1].startsWith('-');
+    ignored.push(takesValue ? `${a} ${argv[++i]}` : a);
+  }
+  return { args, ignored };
+}
+
 export function parseRunArgs(argv: string[]): RunArgs {
   // newman's --bail takes optional modifiers (--bail failure,folder): they mean the same here.
-  const args = argv.filter((a, i) => !(argv[i - 1] === '--bail' && /^(failure|folder)(,(failure|folder))*$/.test(a)));
+  const withBail = argv.filter((a, i) => !(argv[i - 1] === '--bail' && /^(failure|folder)(,(failure|folder))*$/.test(a)));
+  const { args, ignored } = withoutForeignReporterOptions(withBail);
   let parsed;
   try {
     parsed = parseArgs({
@@ -96,6 +126,10 @@ export function parseRunArgs(argv: string[]): RunArgs {
         'reporter-html-export': { type: 'string' },
         'suppress-exit-code': { type: 'boolean', short: 'x' },
         silent: { type: 'boolean' },
+        'timeout-script': { type: 'string' },
+        'ignore-redirects': { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        'disable-unicode': { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -129,5 +163,8 @@ export function parseRunArgs(argv: string[]): RunArgs {
     exports: { json: v['reporter-json-export'], junit: v['reporter-junit-export'], html: v['reporter-html-export'] },
     suppressExitCode: v['suppress-exit-code'] ?? false,
     silent: v.silent ?? false,
+    ignoreRedirects: v['ignore-redirects'] ?? false,
+    scriptTimeoutMs: count(v['timeout-script'], '--timeout-script', 1),
+    ignored,
   };
 }

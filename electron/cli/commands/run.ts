@@ -36,7 +36,8 @@ export const runCommand: Command = {
     const engine = createHttpEngine({ dataDir, cookieStore: { load: () => null, save: () => undefined }, env: () => io.env });
     try {
       const inputs = loadRunInputs(args, io, workspace);
-      const color = args.color === 'on' || (args.color === 'auto' && io.isTty);
+      for (const option of args.ignored) io.stderr(`courier run: ${option} is an option of a newman reporter Courier does not have; ignored\n`);
+      const color = args.color === 'on' || (args.color === 'auto' && io.isTty && !io.env.NO_COLOR);
       const reporters = createReporters(
         args.silent ? args.reporters.filter((r) => r !== 'cli') : args.reporters,
         {
@@ -56,13 +57,14 @@ export const runCommand: Command = {
           bail: args.bail,
           timeoutMs: args.timeoutMs,
           insecure: args.insecure,
+          followRedirects: args.ignoreRedirects ? false : undefined,
           workingDir: path.resolve(io.cwd, args.workingDir ?? '.'),
           environment: inputs.environment?.variables,
           globals: inputs.globals?.variables,
         },
         {
           engine,
-          createRuntime: io.createRuntime,
+          createRuntime: () => io.createRuntime(args.scriptTimeoutMs ? { timeoutMs: args.scriptTimeoutMs } : {}),
           dataProblems: inputs.dataProblems,
           onEvent: (event) => reporters.forEach((r) => r.onEvent?.(event)),
         },

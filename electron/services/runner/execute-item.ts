@@ -51,6 +51,7 @@ export function prepareRequest(spec: RequestSpec, options: RunOptions): RequestS
       ...spec.settings,
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.insecure ? { verifyTls: false } : {}),
+      ...(options.followRedirects !== undefined ? { followRedirects: options.followRedirects } : {}),
     },
   };
 }

@@ -21,6 +21,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Skip TLS certificate checks (newman --insecure). */
   insecure?: boolean;
+  /** false: answer redirects as they are (newman --ignore-redirects); undefined: each request's setting. */
+  followRedirects?: boolean;
   /** Relative file paths in bodies (form files, binary bodies) are resolved from here. */
   workingDir?: string;
   /** Response bodies larger than this are streamed to a file while the test scripts read them. */
