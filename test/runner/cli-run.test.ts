@@ -77,9 +77,9 @@ describe('files in bodies', () => {
     expect(report.run.executions.map((e: { item: { name: string } }) => e.item.name)).toEqual(['Upload', 'Missing part', 'After']);
     expect(report.run.executions[0].assertions).toEqual([{ assertion: 'uploaded', skipped: false }]);
     expect(report.run.executions[1].requestError).toEqual({ code: 'FILE', message: expect.stringContaining('not-there.txt') });
-    expect(report.run.failures.map((f: { source: string; kind: string }) => [f.source, f.kind])).toEqual([
-      ['Missing part', 'request'],
-      ['Missing part', 'assertion'],
+    expect(report.run.failures.map((f: { source: { name: string }; error: { name: string } }) => [f.source.name, f.error.name])).toEqual([
+      ['Missing part', 'RequestError'],
+      ['Missing part', 'AssertionError'],
     ]);
     expect(r.stdout).toMatch(/RequestError +FILE: .*not-there\.txt[\s\S]*at Missing part/);
   });
@@ -100,7 +100,7 @@ describe('variables', () => {
       }),
     ]);
     const r = await run(file, '-e', env, '-g', globals, '--env-var', `base=${server.url}`, '--global-var', 'g=2', '--env-var', 'x=X',
-      '--export-environment', 'out/env.json', '--export-globals', 'out/globals.json');
+      '--export-environment', 'out/env.json', '--export-globals', 'out/globals.json', '--export-collection', 'out/collection.json');
     expect(r.code).toBe(0);
     const exported = JSON.parse(fs.readFileSync(path.join(dir, 'out/env.json'), 'utf8'));
     expect(exported).toMatchObject({ id: 'env-1', name: 'Local', _postman_variable_scope: 'environment' });
@@ -110,6 +110,8 @@ describe('variables', () => {
       { key: 'x', value: 'X', type: 'default', enabled: true },
       { key: 'token', value: 't1', type: 'default', enabled: true },
     ]);
+    const c = JSON.parse(fs.readFileSync(path.join(dir, 'out/collection.json'), 'utf8'));
+    expect(c).toMatchObject({ info: { name: 'vars' }, item: [{ name: 'Echo' }] });
     const g = JSON.parse(fs.readFileSync(path.join(dir, 'out/globals.json'), 'utf8'));
     expect(g).toMatchObject({ _postman_variable_scope: 'globals' });
     expect(g.values.map((v: { key: string; value: string }) => [v.key, v.value])).toEqual([['g', '2'], ['later', 'L']]);
@@ -212,7 +214,10 @@ describe('reporters', () => {
     expect(json.run.stats).toMatchObject({ iterations: { total: 1 }, requests: { total: 3, failed: 1 }, assertions: { total: 4, failed: 1, pending: 1 } });
     expect(json.run.executions[0]).toMatchObject({ item: { name: 'List users', path: 'Users / Admin / List users' }, response: { code: 200 } });
     expect(json.run.executions[0].response).not.toHaveProperty('body');
-    expect(json.run.failures).toHaveLength(2);
+    expect(json.run.failures).toEqual([
+      { error: { name: 'AssertionError', message: "expected 'world' to equal 'nope'", test: 'has hello' }, source: { name: 'Users / Admin / List users' }, cursor: { iteration: 0 }, kind: 'assertion' },
+      { error: { name: 'RequestError', message: expect.stringContaining('CONNECTION_REFUSED') }, source: { name: 'Down' }, cursor: { iteration: 0 }, kind: 'request' },
+    ]);
     const html = fs.readFileSync(path.join(dir, 'r.html'), 'utf8');
     expect(html).toContain('<h1>Reported API</h1>');
     expect(html).toContain('Users / Admin / List users');

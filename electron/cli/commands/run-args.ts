@@ -19,6 +19,7 @@ export interface RunArgs {
   color: 'on' | 'off' | 'auto';
   exportEnvironment?: string;
   exportGlobals?: string;
+  exportCollection?: string;
   reporters: string[];
   exports: { json?: string; junit?: string; html?: string };
   suppressExitCode: boolean;
@@ -48,6 +49,7 @@ export const RUN_USAGE = `usage: courier run <collection file, name or id> [opti
   --color <on|off|auto>                  colored output (default auto: on in a terminal)
   --export-environment <file>            write the environment at the end of the run
   --export-globals <file>                write the globals at the end of the run
+  --export-collection <file>             write the collection (with its variables at the end) as Postman v2.1
   -r, --reporters <cli,json,junit,html>  reporters (default cli)
   --reporter-json-export <file>          where the json reporter writes (default newman/…json)
   --reporter-junit-export <file>         where the junit reporter writes (default newman/…xml)
@@ -120,6 +122,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
         color: { type: 'string' },
         'export-environment': { type: 'string' },
         'export-globals': { type: 'string' },
+        'export-collection': { type: 'string' },
         reporters: { type: 'string', short: 'r' },
         'reporter-json-export': { type: 'string' },
         'reporter-junit-export': { type: 'string' },
@@ -159,6 +162,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     color,
     exportEnvironment: v['export-environment'],
     exportGlobals: v['export-globals'],
+    exportCollection: v['export-collection'],
     reporters,
     exports: { json: v['reporter-json-export'], junit: v['reporter-junit-export'], html: v['reporter-html-export'] },
     suppressExitCode: v['suppress-exit-code'] ?? false,

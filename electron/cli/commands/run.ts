@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exportPostmanVariables } from '../../services/formats/postman/index.js';
+import { exportPostmanCollection, exportPostmanVariables } from '../../services/formats/postman/index.js';
 import { createHttpEngine } from '../../services/http/engine.js';
 import { createReporters } from '../../services/runner/reporters/index.js';
 import { writeReport } from '../../services/runner/reporters/export-file.js';
@@ -23,6 +23,10 @@ async function exportVariables(args: RunArgs, inputs: RunInputs, result: RunResu
     );
   if (args.exportEnvironment) await write(args.exportEnvironment, 'environment', inputs.environment, result.variables.environment);
   if (args.exportGlobals) await write(args.exportGlobals, 'globals', inputs.globals, result.variables.globals);
+  if (args.exportCollection) {
+    const collection = exportPostmanCollection({ ...inputs.root, variables: result.variables.collection });
+    await writeReport(path.resolve(io.cwd, args.exportCollection), JSON.stringify(collection, null, 2) + '\n');
+  }
 }
 
 export const runCommand: Command = {

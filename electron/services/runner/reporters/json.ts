@@ -4,6 +4,8 @@ import type { Counter, RunResult } from '../types.js';
 import { defaultExportPath, writeReport } from './export-file.js';
 import { fullName, type Reporter } from './types.js';
 
+const ERROR_NAMES = { assertion: 'AssertionError', request: 'RequestError', script: 'ScriptError', data: 'DataFileError' } as const;
+
 const sum = (a: Counter, b: Counter): Counter => ({ total: a.total + b.total, failed: a.failed + b.failed, pending: a.pending + b.pending });
 
 export function jsonReport(result: RunResult): unknown {
@@ -47,7 +49,14 @@ export function jsonReport(result: RunResult): unknown {
         })),
         scriptErrors: e.scriptErrors,
       })),
-      failures: result.failures,
+      // newman's shape (error.name / error.message / error.test, source.name, cursor.iteration), so jq
+      // filters written for newman's report keep working.
+      failures: result.failures.map((f) => ({
+        error: { name: ERROR_NAMES[f.kind], message: f.message, ...(f.test ? { test: f.test } : {}) },
+        source: { name: f.source },
+        cursor: { iteration: f.iteration },
+        kind: f.kind,
+      })),
       cancelled: result.cancelled,
       stoppedByBail: result.stoppedByBail,
       error: null,
