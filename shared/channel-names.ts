@@ -33,6 +33,8 @@ export const CHANNEL_NAMES = [
   'runner.cancel',
   'runner.get',
   'runner.report',
+  'formats.import',
+  'formats.export',
   'files.store',
 ] as const;
 

@@ -47,12 +47,8 @@ export const RunStats = z.object({
   assertions: Counter,
 });
 export const TestOutcome = z.object({ name: z.string(), passed: z.boolean(), skipped: z.boolean(), error: z.string().optional() });
-export const ScriptFailure = z.object({
-  kind: z.enum(['prerequest', 'test']),
-  /** "Folder / Request (test script)": where the script lives. */
-  location: z.string(),
-  message: z.string(),
-});
+/** location: "Folder / Request (test script)", where the script lives. */
+export const ScriptFailure = z.object({ kind: z.enum(['prerequest', 'test']), location: z.string(), message: z.string() });
 /** One request of one iteration, as a summary: never the response body. */
 export const Execution = z.object({
   id: z.string(),
@@ -100,6 +96,9 @@ export const RunResult = RunSummary.extend({
 });
 export const ConsoleEntry = z.object({ level: z.enum(['log', 'info', 'warn', 'error', 'debug']), args: z.array(z.string()) });
 const RunId = z.string().min(1).max(64);
+const count = z.number().int().optional();
+export const ImportCreated = z.object({ kind: z.enum(['collection', 'environment', 'globals']), id: z.string().optional(), name: z.string(), folders: count, requests: count, variables: count });
+
 
 export const contract = {
   'app.info': channel(
@@ -230,6 +229,14 @@ export const contract = {
     z.object({ runId: RunId, format: z.enum(['json', 'junit', 'html']) }),
     z.object({ fileName: z.string(), text: z.string() }),
   ),
+
+  /** Imports a Postman collection, environment or globals file the user picked, in one transaction. */
+  'formats.import': channel(
+    z.object({ fileName: z.string().min(1).max(255), text: z.string().max(200 * 1024 * 1024), format: z.string().optional() }),
+    z.object({ created: z.array(ImportCreated), warnings: z.array(z.string()) }),
+  ),
+  /** A collection as a file's text (Postman v2.1 by default), to save where the user picks. */
+  'formats.export': channel(z.object({ collectionId: Id, format: z.string().default('postman') }), z.object({ fileName: z.string(), text: z.string() })),
 
   /** Stores a file the user picked (multipart or binary body) in the workspace; answers its path. */
   'files.store': channel(

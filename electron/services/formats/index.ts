@@ -35,11 +35,26 @@ function checkFormat(format: string, known: readonly string[], verb: string): vo
 /** Imports a file into the workspace, in one transaction: all of it or nothing. */
 export function importFile(workspace: Workspace, file: string, format?: string): ImportOutcome {
   if (format !== undefined) checkFormat(format, IMPORT_FORMATS, 'imports');
-  const json = readJsonFile(file);
-  if (format === undefined && !isPostmanFile(json)) {
-    throw badInput(`${file}: could not tell its format; this version imports Postman files (collections, environments, globals)`);
+  return importJson(workspace, readJsonFile(file), file, format);
+}
+
+/** Imports a file's text (the app sends what the user picked); `name` names it in messages. */
+export function importText(workspace: Workspace, text: string, name: string, format?: string): ImportOutcome {
+  if (format !== undefined) checkFormat(format, IMPORT_FORMATS, 'imports');
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw badInput(`${name}: not valid JSON (${(err as Error).message})`);
   }
-  const parsed = importPostmanFile(json, file);
+  return importJson(workspace, json, name, format);
+}
+
+function importJson(workspace: Workspace, json: unknown, what: string, format: string | undefined): ImportOutcome {
+  if (format === undefined && !isPostmanFile(json)) {
+    throw badInput(`${what}: could not tell its format; this version imports Postman files (collections, environments, globals)`);
+  }
+  const parsed = importPostmanFile(json, what);
   if (parsed.kind === 'collection') {
     const saved = saveCollectionTree(workspace, parsed.root);
     return { created: [{ kind: 'collection', id: saved.id, name: saved.name, ...countKinds(parsed.root) }], warnings: parsed.warnings };

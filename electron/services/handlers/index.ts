@@ -3,6 +3,7 @@
 import type { Handlers } from '../../../shared/contract.js';
 import type { HandlerContext } from './context.js';
 import { environmentHandlers } from './environments.js';
+import { formatHandlers } from './formats.js';
 import { httpHandlers } from './http.js';
 import { itemHandlers } from './items.js';
 import { miscHandlers } from './misc.js';
@@ -15,5 +16,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...httpHandlers(ctx),
     ...miscHandlers(ctx),
     ...runnerHandlers(ctx),
+    ...formatHandlers(ctx),
   };
 }
