@@ -1,6 +1,8 @@
-// `npx courier …` as a user runs it: the real command (bin/courier.mjs, which builds dist/ when it
-// is stale), the real script sandbox, a real process and its exit code.
-import { spawn } from 'node:child_process';
+// `courier …` as a user runs it: the CLI bundled the way scripts/build.mjs bundles it (into
+// node_modules/.cache, so dist/ — which other tests use — is never rebuilt under them), the real
+// script sandbox built from source, a real process and its exit code.
+import { build } from 'esbuild';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,13 +12,32 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 import { folder, request, writeCollection } from './cli-support.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cache = path.join(root, 'node_modules', '.cache');
+const cli = path.join(cache, 'courier-cli-test', 'cli.mjs');
+const sandboxDir = path.join(cache, 'courier-sandbox');
 let server: TestServer;
 let dir: string;
 
 beforeAll(async () => {
   server = await startTestServer();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courier-cli-process-'));
-});
+  await build({
+    entryPoints: [path.join(root, 'electron/cli/main.ts')],
+    outfile: cli,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+    define: { __COURIER_VERSION__: JSON.stringify('test') },
+  });
+  await new Promise<void>((resolve, reject) =>
+    execFile(process.execPath, [path.join(root, 'scripts', 'build-sandbox.mjs'), '--if-needed', '--quiet', '--out', sandboxDir], { cwd: root }, (err) =>
+      err ? reject(err) : resolve(),
+    ),
+  );
+}, 120_000);
 afterAll(async () => {
   await server.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -25,9 +46,9 @@ afterAll(async () => {
 function courier(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // Asynchronous: the server the command talks to runs in this process.
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'courier.mjs'), ...args], {
+    const child = spawn(process.execPath, [cli, ...args], {
       cwd: dir,
-      env: { ...process.env, COURIER_HOME: path.join(dir, 'home'), NO_COLOR: '1' },
+      env: { ...process.env, COURIER_HOME: path.join(dir, 'home'), COURIER_SANDBOX_DIR: sandboxDir, NO_COLOR: '1' },
     });
     let stdout = '';
     let stderr = '';
@@ -37,7 +58,7 @@ function courier(...args: string[]): Promise<{ code: number | null; stdout: stri
   });
 }
 
-describe('npx courier', () => {
+describe('courier, the command', () => {
   it('run: exit 0 when all pass; a script syntax error names its place, the rest of the run still goes, exit 1', async () => {
     const pass = writeCollection(dir, 'pass', [request('A', `${server.url}/json`, { test: "pm.test('hello', () => pm.expect(pm.response.json().hello).to.equal('world'));" })]);
     const ok = await courier('run', pass, '--color', 'off');
