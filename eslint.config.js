@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import courier from './eslint-rules/layering.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'release/**', '.courier-dev/**', 'test/fixtures/layering/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'release/**', '.courier-dev/**', '.tmp/**', 'newman/**', 'test/fixtures/layering/**'] },
   {
     files: ['**/*.{ts,tsx,js,mjs,cjs}'],
     extends: [tseslint.configs.recommended],

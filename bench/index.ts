@@ -2,6 +2,7 @@
 // as one table. Numbers here are information, never pass/fail thresholds.
 import { benchBilling } from './billing.js';
 import { benchHttp } from './http.js';
+import { benchRunner } from './runner.js';
 import type { BenchRow } from './types.js';
 import { benchWebHost } from './web-host.js';
 import { benchWorkspace } from './workspace.js';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     ['http', benchHttp],
     ['workspace', benchWorkspace],
     ['web host', () => benchWebHost()],
+    ['runner', benchRunner],
     ['billing server', benchBilling],
   ];
   // `npm run bench -- http web` runs only the sections whose names contain one of the words.
