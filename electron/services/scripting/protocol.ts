@@ -33,6 +33,12 @@ export interface WorkerConfig {
   prelude: string;
   /** Library bundles by require() name, same shape; evaluated on first use. */
   libs: Record<string, string>;
+  /**
+   * An Int32Array's buffer: the host sets [0] to 1 and notifies after posting a run. An idle worker
+   * waits on it (Atomics.wait) and takes the job with receiveMessageOnPort, which wakes it in
+   * microseconds instead of an event-loop round trip.
+   */
+  wake: SharedArrayBuffer;
 }
 
 export type HostCall =

@@ -39,6 +39,8 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** See WorkerConfig.wake. */
+  wake: Int32Array;
   ready: Promise<void>;
   job: Job | null;
   /** Why we terminated it, if we did. */
@@ -197,6 +199,7 @@ class SandboxRuntime implements ScriptRuntime {
   #busy = false;
   #closed = false;
   #nextId = 0;
+  #rss = { at: 0, value: 0 };
 
   constructor(limits: SandboxLimits, memoryLimitMb: number) {
     this.#limits = limits;
@@ -244,7 +247,8 @@ class SandboxRuntime implements ScriptRuntime {
   async #spawn(): Promise<Slot> {
     const files = await loadSandboxFiles();
     if (this.#slot && !this.#slot.exited) return this.#slot;
-    const config: WorkerConfig = { limits: this.#limits, prelude: files.prelude, libs: files.libs };
+    const wake = new SharedArrayBuffer(4);
+    const config: WorkerConfig = { limits: this.#limits, prelude: files.prelude, libs: files.libs, wake };
     const worker = new Worker(files.worker, {
       eval: true,
       workerData: config,
@@ -268,6 +272,7 @@ class SandboxRuntime implements ScriptRuntime {
     let markFailed: (e: Error) => void = () => undefined;
     const slot: Slot = {
       worker,
+      wake: new Int32Array(wake),
       job: null,
       exited: false,
       ready: new Promise<void>((resolve, reject) => {
@@ -325,7 +330,9 @@ class SandboxRuntime implements ScriptRuntime {
       void slot.worker.terminate();
     }, this.#limits.timeoutMs + this.#graceMs);
     // V8's heap limit does not count ArrayBuffers; watch the process as a whole for a runaway.
-    const rssStart = process.memoryUsage.rss();
+    const now = performance.now();
+    if (now - this.#rss.at > 250) this.#rss = { at: now, value: process.memoryUsage.rss() };
+    const rssStart = this.#rss.value;
     const rssLimit = (this.#memoryLimitMb * 4 + 512) * MB;
     job.watchdog = setInterval(() => {
       if (slot.job === job && process.memoryUsage.rss() - rssStart > rssLimit) {
@@ -336,6 +343,8 @@ class SandboxRuntime implements ScriptRuntime {
     job.watchdog.unref();
     try {
       slot.worker.postMessage({ t: 'run', id: job.id, input: job.input });
+      Atomics.store(slot.wake, 0, 1);
+      Atomics.notify(slot.wake, 0);
     } catch (err) {
       this.#settle(slot, job, failure(job.input, { kind: 'runtime', message: scriptMessage(job.input, `could not be sent to the sandbox: ${err instanceof Error ? err.message : String(err)}`) }));
     }

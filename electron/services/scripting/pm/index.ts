@@ -6,6 +6,7 @@ import type { Kit, KitCaps, SandboxLimits, ScriptCaps, ScriptWorld } from '../pr
 import { scriptMessage } from '../protocol.js';
 import type { ScriptError, ScriptInput, ScriptResult } from '../types.js';
 import { atob, btoa } from './base64.js';
+import { brands } from './brands.js';
 import { Cookie, makeCookieList, makeJar } from './cookies.js';
 import { chai, installPostmanAssertions } from './expect.js';
 import { makeConsole } from './console.js';
@@ -26,6 +27,7 @@ export function createKit(caps: KitCaps, limits: SandboxLimits): Kit {
   installPostmanAssertions(() => libs.shared('ajv') as never);
   hardenTolerant(chai);
   for (const c of [Url, Request, RequestBody, RequestAuth, Response, Prop, Header, QueryParam, PropertyList, Cookie, VariableScope, ScopedVariables, Output]) harden(c);
+  harden(brands);
 
   const random = () => {
     const b = caps.randomFill(new Uint8Array(4));

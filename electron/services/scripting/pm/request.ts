@@ -1,7 +1,7 @@
 // pm.request: Postman's Request (url, method, headers, body, auth), built from Courier's
 // RequestSpec and turned back into one after a pre-request script changed it.
 import type { Auth, Body, FormField, KeyValue, RequestSpec } from '../../../../shared/model.js';
-import { requests } from './brands.js';
+import { brands } from './brands.js';
 import { chai } from './expect.js';
 import { Header, makeHeaderList, makePropList, makeQueryList, Prop, PropertyList, QueryParam } from './list.js';
 import { Url } from './url.js';
@@ -159,7 +159,10 @@ export class Request {
     this.headers = makeHeaderList(options.header ?? []);
     this.body = new RequestBody(options.body);
     if (options.auth !== undefined && options.auth !== null) this.auth = new RequestAuth(options.auth);
-    requests.add(this);
+  }
+
+  static isRequest(v: object): boolean {
+    return #url in v;
   }
 
   get url(): Url {
@@ -241,6 +244,8 @@ export class Request {
     return new Request({ ...this.toJSON(), url: this.#url.toString() });
   }
 }
+
+brands.isRequest = (v) => Request.isRequest(v as object);
 
 // ---- RequestSpec ↔ Request ----
 

@@ -1,6 +1,6 @@
 // pm.response (and the responses pm.sendRequest hands its callback): Postman's Response.
 import type { ScriptResponse } from '../types.js';
-import { responses } from './brands.js';
+import { brands } from './brands.js';
 import { makeCookieList } from './cookies.js';
 import { chai } from './expect.js';
 import { btoa } from './base64.js';
@@ -33,7 +33,10 @@ export class Response {
     this.responseTime = r.responseTime;
     this.responseSize = r.responseSize;
     this.#body = r.body;
-    responses.add(this);
+  }
+
+  static isResponse(v: object): boolean {
+    return #body in v;
   }
 
   get to(): unknown {
@@ -101,3 +104,5 @@ export class Response {
     };
   }
 }
+
+brands.isResponse = (v) => Response.isResponse(v as object);

@@ -10,7 +10,7 @@
 // the whole worker instead (runtime.ts).
 import 'ses';
 import { randomFillSync } from 'node:crypto';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { HostCall, HostCallResult, HostToWorker, Kit, KitCaps, ScriptCaps, ScriptWorld, WorkerConfig, WorkerToHost } from '../protocol.js';
 import { scriptMessage, timeoutMessage } from '../protocol.js';
 import type { ScriptError, ScriptInput, ScriptResult } from '../types.js';
@@ -40,6 +40,7 @@ harden(Intl);
 const port = parentPort!;
 const config = workerData as WorkerConfig;
 const limits = config.limits;
+const wake = new Int32Array(config.wake);
 const post = (msg: WorkerToHost) => port.postMessage(msg);
 
 type Timer = { kind: 'timeout' | 'interval' | 'immediate'; handle: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> };
@@ -195,11 +196,23 @@ const noRequire = harden((name: string) => {
 
 type Factory = (module: { exports: unknown }, exports: unknown, require: (name: string) => unknown) => void;
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const NOT_CAPTURED = new Set(['eval', 'undefined', 'NaN', 'Infinity', 'globalThis', 'Function', 'Compartment']);
+
+/**
+ * Evaluates a bundled module (prelude or library) in its own Compartment. Code evaluated by SES
+ * runs inside `with` scopes, so every free identifier (`Object`, `Symbol`, …) is looked up
+ * dynamically, which makes chai and the pm shims several times slower. The module is therefore
+ * nested in a function that first copies the compartment's globals into local constants; the
+ * bundle's own declarations still shadow them (it is an inner function).
+ */
 function evaluateModule(source: string, globals: Record<string, unknown>): unknown {
   const c = new Compartment({ globals, __options__: true });
   Object.defineProperty(c.globalThis, 'global', { value: c.globalThis, configurable: true, writable: true });
   Object.defineProperty(c.globalThis, 'self', { value: c.globalThis, configurable: true, writable: true });
-  const factory = c.evaluate(source, { __rejectSomeDirectEvalExpressions__: false }) as Factory;
+  const names = Object.getOwnPropertyNames(c.globalThis).filter((n) => IDENTIFIER.test(n) && !NOT_CAPTURED.has(n));
+  const wrapped = `(function (module, exports, require) {\nconst { ${names.join(', ')} } = globalThis;\nreturn (${source}).call(this, module, exports, require);\n})`;
+  const factory = c.evaluate(wrapped, { __rejectSomeDirectEvalExpressions__: false }) as Factory;
   const module = { exports: {} as unknown };
   factory(module, module.exports, noRequire);
   return module.exports;
@@ -294,6 +307,7 @@ function finish(ctx: Ctx, stopped?: ScriptError): void {
     result = fallbackResult(ctx, stopped ?? { kind: 'runtime', message: scriptMessage(ctx.input, `failed: ${err instanceof Error ? err.message : String(err)}`) });
   }
   if (current === ctx) current = null;
+  idleSoon();
   try {
     post({ t: 'done', id: ctx.id, result });
   } catch (err) {
@@ -333,11 +347,16 @@ function compile(c: Compartment, code: string, isAsync: boolean): ScriptFn {
   }) as ScriptFn;
 }
 
+/** The next script's Compartment, made while the worker waits (SES's constructor is not free). */
+let spare: Compartment | null = null;
+const makeCompartment = () => new Compartment({ globals: baseGlobals, __options__: true });
+
 function start(id: number, input: ScriptInput): void {
   const ctx: Ctx = { id, input, alive: true, io: 0, timers: new Map(), nextTimer: 0, calls: 0, checkQueued: false };
   current = ctx;
   ctx.deadline = realSetTimeout(() => finish(ctx, { kind: 'timeout', message: timeoutMessage(input, limits.timeoutMs) }), limits.timeoutMs);
-  const caps: ScriptCaps = harden({
+  // Only the prelude sees these (never a script): a shallow freeze is enough, and cheaper than harden().
+  const caps: ScriptCaps = Object.freeze({
     setTimer: (kind: Timer['kind'], fn: (...a: unknown[]) => void, ms: number, args: unknown[]) => setTimer(ctx, kind, fn, ms, args),
     clearTimer: (timerId: number) => clearTimer(ctx, timerId),
     hostCall: (req: HostCall) => hostCall(ctx, req),
@@ -349,7 +368,9 @@ function start(id: number, input: ScriptInput): void {
     return;
   }
   const world = ctx.world;
-  const c = new Compartment({ globals: { ...baseGlobals, ...world.globals }, __options__: true });
+  const c = spare ?? makeCompartment();
+  spare = null;
+  for (const [name, value] of Object.entries(world.globals)) Object.defineProperty(c.globalThis, name, { value, writable: true, enumerable: false, configurable: true });
   for (const [name, get] of Object.entries(world.lazyGlobals)) defineLazy(c.globalThis, name, get);
   const source = needsRewrite(input.code) ? rewriteForSes(input.code) : input.code;
   let fn: ScriptFn;
@@ -387,8 +408,30 @@ process.on('uncaughtException', (err) => {
   if (current?.alive) current.world?.fail(err);
 });
 
-port.on('message', (msg: HostToWorker) => {
+function onMessage(msg: HostToWorker): void {
   if (msg.t === 'run') start(msg.id, msg.input);
   else if (msg.t === 'reply') onReply(msg);
-});
+}
+
+/**
+ * Between scripts: prepare the next Compartment, then block until the host posts a job. Nothing
+ * else can need this thread meanwhile: a finished script has no timers or calls left (a late
+ * reply for it waits in the queue and is dropped here).
+ */
+function idle(): void {
+  for (;;) {
+    if (current) return;
+    spare ??= makeCompartment();
+    Atomics.wait(wake, 0, 0);
+    Atomics.store(wake, 0, 0);
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+      onMessage(m.message as HostToWorker);
+      if (current) return;
+    }
+  }
+}
+const idleSoon = () => realSetImmediate(idle);
+
+port.on('message', onMessage);
 post({ t: 'ready' });
+idleSoon();
