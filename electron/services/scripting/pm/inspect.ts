@@ -70,11 +70,63 @@ function fnText(f: (...a: unknown[]) => unknown): string {
   return name ? `[${kind}: ${name}]` : `[${kind} (anonymous)]`;
 }
 
+/** Node's groupArrayElements: more than 6 short array entries are laid out in aligned columns. */
+function groupArrayElements(indent: number, output: string[], values: ArrayLike<unknown> | null, hasMore: boolean): string[] {
+  let totalLength = 0;
+  let maxLength = 0;
+  const outputLength = hasMore ? output.length - 1 : output.length;
+  const separatorSpace = 2;
+  const dataLen: number[] = [];
+  for (let i = 0; i < outputLength; i++) {
+    const len = output[i].length;
+    dataLen[i] = len;
+    totalLength += len + separatorSpace;
+    if (maxLength < len) maxLength = len;
+  }
+  const actualMax = maxLength + separatorSpace;
+  if (actualMax * 3 + indent < BREAK && (totalLength / actualMax > 5 || maxLength <= 6)) {
+    const averageBias = Math.sqrt(actualMax - totalLength / output.length);
+    const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
+    const columns = Math.min(Math.round(Math.sqrt(2.5 * biasedMax * outputLength) / biasedMax), Math.floor((BREAK - indent) / actualMax), 3 * 4, 15);
+    if (columns <= 1) return output;
+    const maxLineLength: number[] = [];
+    for (let i = 0; i < columns; i++) {
+      let lineLength = 0;
+      for (let j = i; j < output.length; j += columns) if (dataLen[j] > lineLength) lineLength = dataLen[j];
+      maxLineLength.push(lineLength + separatorSpace);
+    }
+    let padStart = true;
+    if (values) {
+      for (let i = 0; i < output.length; i++) {
+        if (typeof values[i] !== 'number' && typeof values[i] !== 'bigint') {
+          padStart = false;
+          break;
+        }
+      }
+    }
+    const grouped: string[] = [];
+    for (let i = 0; i < outputLength; i += columns) {
+      const max = Math.min(i + columns, outputLength);
+      let str = '';
+      let j = i;
+      for (; j < max - 1; j++) {
+        const cell = `${output[j]}, `;
+        str += padStart ? cell.padStart(maxLineLength[j - i], ' ') : cell.padEnd(maxLineLength[j - i], ' ');
+      }
+      str += padStart ? output[j].padStart(maxLineLength[j - i] - separatorSpace, ' ') : output[j];
+      grouped.push(str);
+    }
+    if (hasMore) grouped.push(output[outputLength]);
+    return grouped;
+  }
+  return output;
+}
+
 /** Node's reduceToSingleString: one line when it fits in 80 columns, else one entry per line. */
-function join(indent: number, entries: string[], open: string, close: string, prefix: string): string {
+function join(indent: number, entries: string[], open: string, close: string, prefix: string, grouped = false): string {
   if (entries.length === 0) return `${prefix}${open}${close}`;
   const total = entries.reduce((n, e) => n + e.length, 0) + 2 * entries.length + indent + open.length + prefix.length + 10;
-  if (total <= BREAK && !entries.some((e) => e.includes('\n'))) {
+  if (!grouped && total <= BREAK && !entries.some((e) => e.includes('\n'))) {
     return `${prefix}${open} ${entries.join(', ')} ${close}`;
   }
   const pad = '\n' + ' '.repeat(indent);
@@ -196,7 +248,9 @@ function format(ctx: Ctx, v: unknown, depth: number): string {
       if (length > shown) entries.push(`... ${length - shown} more item${length - shown > 1 ? 's' : ''}`);
       if (!isTyped) entries.push(...ownEntries(ctx, obj, depth, true));
       const prefix = isTyped ? `${name ?? t}(${length}) ` : name && name !== 'Array' ? `${name}(${length}) ` : '';
-      out = join(ctx.indent - 2, entries, '[', ']', prefix);
+      let rows = entries;
+      if (entries.length > 6) rows = groupArrayElements(ctx.indent - 2, entries, arr, length > shown);
+      out = join(ctx.indent - 2, rows, '[', ']', prefix, rows.length !== entries.length);
     } else if (t === 'Map' || t === 'Set') {
       const entries: string[] = [];
       const size = (obj as Map<unknown, unknown>).size;
