@@ -289,6 +289,18 @@ describe('time limit', () => {
     await expectError('new SharedArrayBuffer(4)', 'runtime', 'TypeError: SharedArrayBuffer is not a constructor');
   });
 
+  it('keeps the tests and console entries of a script stopped in a loop (the worker is terminated)', async () => {
+    const r = await run(`console.log('before'); pm.test('passed first', () => {}); pm.test('failed first', () => pm.expect(1).to.equal(2)); pm.test('pending', (done) => {}); while (true) {}`);
+    expect(r.error?.kind).toBe('timeout');
+    expect(r.console).toEqual([{ level: 'log', args: ['before'] }]);
+    expect(r.tests).toEqual([
+      { name: 'passed first', passed: true, skipped: false },
+      { name: 'failed first', passed: false, skipped: false, error: 'expected 1 to equal 2' },
+      { name: 'pending', passed: false, skipped: false, error: 'Error: the script was stopped before this test finished' },
+    ]);
+    await expectHealthy();
+  });
+
   it('keeps the tests of a script stopped while waiting', async () => {
     const r = await run(`pm.test('before', () => {}); pm.test('pending', (done) => setTimeout(done, 60_000));`);
     expect(r.error?.kind).toBe('timeout');
@@ -308,7 +320,8 @@ describe('memory limit', () => {
   const message = 'The test script of "Users / Get user" used more than 128 MB of memory and was stopped';
 
   it('a memory bomb on the heap', async () => {
-    await expectError('const a = []; while (1) a.push(new Array(1e6).fill(1));', 'memory', message, memoryRt);
+    const r = await expectError("pm.test('before the bomb', () => {}); const a = []; while (1) a.push(new Array(1e6).fill(1));", 'memory', message, memoryRt);
+    expect(r.tests).toEqual([{ name: 'before the bomb', passed: true, skipped: false }]);
   });
 
   it('a string bomb', async () => {

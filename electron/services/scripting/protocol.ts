@@ -39,7 +39,20 @@ export interface WorkerConfig {
    * microseconds instead of an event-loop round trip.
    */
   wake: SharedArrayBuffer;
+  /**
+   * The running script's tests and console entries as it records them: an Int32 byte count, then
+   * JSON lines. When the host has to terminate the worker (a loop, a memory bomb), it reads the
+   * tests and console entries back from here, so they are still reported.
+   */
+  journal: SharedArrayBuffer;
 }
+
+/** One line of the journal: a test's state (last one per index wins) or a console entry. */
+export type JournalLine =
+  | { t: number; n: string; p: boolean; s: boolean; e?: string; w?: boolean }
+  | { c: 'log' | 'info' | 'warn' | 'error' | 'debug'; a: string[] };
+
+export const JOURNAL_HEADER_BYTES = 4;
 
 export type HostCall =
   | { op: 'send'; request: RequestSpec }
@@ -74,6 +87,8 @@ export interface ScriptCaps {
   clearTimer(id: number): void;
   /** Asks the host; rejects when the host refuses. */
   hostCall(req: HostCall): Promise<HostCallResult>;
+  /** Appends one JSON line to the journal (see WorkerConfig.journal). */
+  journal(line: string): void;
 }
 
 /** One script's world, made by the prelude. */

@@ -23,7 +23,7 @@ import { Worker } from 'node:worker_threads';
 import { RequestSpec } from '../../../shared/model.js';
 import { loadSandboxFiles } from './locate.js';
 import type { HostCall, HostCallResult, SandboxLimits, WorkerConfig, WorkerToHost } from './protocol.js';
-import { DEFAULT_LIMITS, memoryMessage, scriptMessage, timeoutMessage } from './protocol.js';
+import { DEFAULT_LIMITS, JOURNAL_HEADER_BYTES, memoryMessage, scriptMessage, timeoutMessage } from './protocol.js';
 import type { ScriptConsoleEntry, ScriptError, ScriptHost, ScriptInput, ScriptResponse, ScriptResult, ScriptRuntime, ScriptRuntimeOptions, ScriptTestResult, ScriptVariables } from './types.js';
 
 const MB = 1024 * 1024;
@@ -41,6 +41,8 @@ interface Slot {
   worker: Worker;
   /** See WorkerConfig.wake. */
   wake: Int32Array;
+  /** See WorkerConfig.journal. */
+  journal: SharedArrayBuffer;
   ready: Promise<void>;
   job: Job | null;
   /** Why we terminated it, if we did. */
@@ -75,7 +77,38 @@ function copyVariables(v: ScriptVariables): ScriptVariables {
   return { globals: { ...v.globals }, collection: { ...v.collection }, environment: { ...v.environment }, iterationData: { ...v.iterationData }, local: { ...v.local } };
 }
 
-const failure = (input: ScriptInput, error: ScriptError): ScriptResult => ({ tests: [], console: [], variables: copyVariables(input.variables), error });
+const failure = (input: ScriptInput, error: ScriptError, partial?: Pick<ScriptResult, 'tests' | 'console'>): ScriptResult => ({
+  tests: partial?.tests ?? [],
+  console: partial?.console ?? [],
+  variables: copyVariables(input.variables),
+  error,
+});
+
+/** What a script had recorded when its worker had to be terminated (see WorkerConfig.journal). */
+function readJournal(journal: SharedArrayBuffer): Pick<ScriptResult, 'tests' | 'console'> {
+  const used = Math.min(new Int32Array(journal, 0, 1)[0], journal.byteLength - JOURNAL_HEADER_BYTES);
+  const tests: ScriptTestResult[] = [];
+  const console: ScriptConsoleEntry[] = [];
+  if (used <= 0) return { tests, console };
+  const text = Buffer.from(new Uint8Array(journal, JOURNAL_HEADER_BYTES, used)).toString('utf8');
+  for (const line of text.split('\n')) {
+    let rec: unknown;
+    try {
+      rec = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (!isRecord(rec)) continue;
+    if (typeof rec.t === 'number' && Number.isInteger(rec.t) && rec.t >= 0 && rec.t <= tests.length && typeof rec.n === 'string' && typeof rec.p === 'boolean' && typeof rec.s === 'boolean') {
+      const pending = rec.w === true;
+      const error = pending ? 'Error: the script was stopped before this test finished' : typeof rec.e === 'string' ? rec.e : undefined;
+      tests[rec.t] = error === undefined ? { name: rec.n, passed: rec.p, skipped: rec.s } : { name: rec.n, passed: pending ? false : rec.p, skipped: rec.s, error };
+    } else if (typeof rec.c === 'string' && LEVELS.has(rec.c) && Array.isArray(rec.a) && rec.a.every((a) => typeof a === 'string')) {
+      console.push({ level: rec.c as ScriptConsoleEntry['level'], args: rec.a as string[] });
+    }
+  }
+  return { tests, console };
+}
 
 /** What the worker answered, checked field by field and rebuilt; null when malformed. */
 function cleanResult(raw: unknown, input: ScriptInput): ScriptResult | null {
@@ -248,7 +281,8 @@ class SandboxRuntime implements ScriptRuntime {
     const files = await loadSandboxFiles();
     if (this.#slot && !this.#slot.exited) return this.#slot;
     const wake = new SharedArrayBuffer(4);
-    const config: WorkerConfig = { limits: this.#limits, prelude: files.prelude, libs: files.libs, wake };
+    const journal = new SharedArrayBuffer(JOURNAL_HEADER_BYTES + this.#limits.maxOutputBytes + 1024 * 1024);
+    const config: WorkerConfig = { limits: this.#limits, prelude: files.prelude, libs: files.libs, wake, journal };
     const worker = new Worker(files.worker, {
       eval: true,
       workerData: config,
@@ -273,6 +307,7 @@ class SandboxRuntime implements ScriptRuntime {
     const slot: Slot = {
       worker,
       wake: new Int32Array(wake),
+      journal,
       job: null,
       exited: false,
       ready: new Promise<void>((resolve, reject) => {
@@ -307,7 +342,7 @@ class SandboxRuntime implements ScriptRuntime {
               : slot.stopping === 'closed'
                 ? { kind: 'runtime', message: scriptMessage(input, 'was stopped: the script runtime was closed') }
                 : { kind: 'runtime', message: scriptMessage(input, `stopped the sandbox unexpectedly (${slot.startError ?? `exit code ${code}`})`) };
-        this.#settle(null, job, failure(input, error));
+        this.#settle(null, job, failure(input, error, readJournal(slot.journal)));
       }
       // A fresh warm worker for whatever comes next.
       if (!this.#closed && slot.stopping !== 'closed' && (job || this.#queue.length > 0)) this.#ensureSlot().catch(() => undefined);

@@ -53,7 +53,7 @@ export function createKit(caps: KitCaps, limits: SandboxLimits): Kit {
   });
 
   function open(input: ScriptInput, sc: ScriptCaps): ScriptWorld {
-    const out = new Output(limits, (what) => scriptMessage(input, what));
+    const out = new Output(limits, (what) => scriptMessage(input, what), sc.journal);
     const onAsyncError = (err: unknown) => out.fail(err);
     const v = input.variables;
     const globals = new VariableScope(v.globals, { dynamic, what: 'pm.globals' });

@@ -1,13 +1,15 @@
 // One script's results as they accumulate: tests, console entries, the first error, and the
 // output budget (console text, test names and errors count against maxOutputBytes).
 import type { ScriptConsoleEntry, ScriptError, ScriptTestResult } from '../types.js';
-import type { SandboxLimits } from '../protocol.js';
+import type { JournalLine, SandboxLimits } from '../protocol.js';
 import { formatArg } from './inspect.js';
 import { errorText, truncate, utf8Length } from './util.js';
 
 export interface TestRecord extends ScriptTestResult {
   /** An async test still waiting for its promise or done(). */
   pending?: boolean;
+  /** Position in the results (for the journal). */
+  index: number;
 }
 
 const MAX_ARG_CHARS = 100_000;
@@ -24,10 +26,20 @@ export class Output {
   error: ScriptError | undefined;
   readonly limits: SandboxLimits;
   readonly #describe: (what: string) => string;
+  readonly #journal: (line: string) => void;
 
-  constructor(limits: SandboxLimits, describe: (what: string) => string) {
+  constructor(limits: SandboxLimits, describe: (what: string) => string, journal: (line: string) => void) {
     this.limits = limits;
     this.#describe = describe;
+    this.#journal = journal;
+  }
+
+  /** Records a test's current state in the journal (the host reads it if it has to stop the worker). */
+  touch(rec: TestRecord): void {
+    const line: JournalLine = { t: rec.index, n: rec.name, p: rec.passed, s: rec.skipped };
+    if (rec.error !== undefined) line.e = rec.error;
+    if (rec.pending) line.w = true;
+    this.#journal(JSON.stringify(line));
   }
 
   #spend(n: number): boolean {
@@ -51,6 +63,7 @@ export class Output {
       return;
     }
     this.console.push({ level, args: texts });
+    this.#journal(JSON.stringify({ c: level, a: texts } satisfies JournalLine));
   }
 
   /** A new test, or undefined when over the limits (it is counted as dropped). */
@@ -59,12 +72,13 @@ export class Output {
       this.droppedTests++;
       return undefined;
     }
-    const rec: TestRecord = { name: truncate(name, MAX_NAME_CHARS), passed: true, skipped };
+    const rec: TestRecord = { name: truncate(name, MAX_NAME_CHARS), passed: true, skipped, index: this.tests.length };
     if (!this.#spend(utf8Length(rec.name) + 16)) {
       this.droppedTests++;
       return undefined;
     }
     this.tests.push(rec);
+    this.touch(rec);
     return rec;
   }
 
@@ -72,6 +86,7 @@ export class Output {
     rec.passed = false;
     const text = truncate(errorText(err), MAX_ERROR_CHARS);
     rec.error = this.#spend(utf8Length(text)) ? text : truncate(text, 200);
+    this.touch(rec);
   }
 
   /** Keeps the first error, as the script threw it ("TypeError: …"). */

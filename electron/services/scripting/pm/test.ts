@@ -9,6 +9,7 @@ export function makeTest(out: Output, self: () => unknown) {
     if (!rec.pending) return;
     rec.pending = false;
     if (failed) out.failTest(rec, err);
+    else out.touch(rec);
   };
   const test = function test(name: unknown, fn?: unknown) {
     index++;
@@ -17,6 +18,7 @@ export function makeTest(out: Output, self: () => unknown) {
     if (fn.length > 0) {
       // done-callback style
       rec.pending = true;
+      out.touch(rec);
       try {
         fn((err?: unknown) => settle(rec, Boolean(err), err));
       } catch (err) {
@@ -31,6 +33,7 @@ export function makeTest(out: Output, self: () => unknown) {
       const r = (fn as () => unknown)();
       if (r !== null && (typeof r === 'object' || typeof r === 'function') && typeof (r as { then?: unknown }).then === 'function') {
         rec.pending = true;
+        out.touch(rec);
         Promise.resolve(r).then(
           () => settle(rec, false),
           (err) => settle(rec, true, err ?? new Error('the test promise was rejected')),

@@ -12,7 +12,7 @@ import 'ses';
 import { randomFillSync } from 'node:crypto';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { HostCall, HostCallResult, HostToWorker, Kit, KitCaps, ScriptCaps, ScriptWorld, WorkerConfig, WorkerToHost } from '../protocol.js';
-import { scriptMessage, timeoutMessage } from '../protocol.js';
+import { JOURNAL_HEADER_BYTES, scriptMessage, timeoutMessage } from '../protocol.js';
 import type { ScriptError, ScriptInput, ScriptResult } from '../types.js';
 import { atob, btoa } from '../pm/base64.js';
 import { hardenPrototypesFrom, hardenTolerant } from '../pm/tame.js';
@@ -41,6 +41,19 @@ const port = parentPort!;
 const config = workerData as WorkerConfig;
 const limits = config.limits;
 const wake = new Int32Array(config.wake);
+const journalBytes = new Uint8Array(config.journal);
+const journalUsed = new Int32Array(config.journal, 0, 1);
+const encoder = new TextEncoder();
+
+/** Appends a line to the journal when it fits (see WorkerConfig.journal). */
+function writeJournal(line: string): void {
+  const used = Atomics.load(journalUsed, 0);
+  const text = `${String(line)}\n`;
+  const room = journalBytes.length - JOURNAL_HEADER_BYTES - used;
+  if (room < text.length) return;
+  const { read, written } = encoder.encodeInto(text, journalBytes.subarray(JOURNAL_HEADER_BYTES + used));
+  if (read === text.length) Atomics.store(journalUsed, 0, used + written);
+}
 const post = (msg: WorkerToHost) => port.postMessage(msg);
 
 type Timer = { kind: 'timeout' | 'interval' | 'immediate'; handle: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> };
@@ -354,12 +367,16 @@ const makeCompartment = () => new Compartment({ globals: baseGlobals, __options_
 function start(id: number, input: ScriptInput): void {
   const ctx: Ctx = { id, input, alive: true, io: 0, timers: new Map(), nextTimer: 0, calls: 0, checkQueued: false };
   current = ctx;
+  Atomics.store(journalUsed, 0, 0);
   ctx.deadline = realSetTimeout(() => finish(ctx, { kind: 'timeout', message: timeoutMessage(input, limits.timeoutMs) }), limits.timeoutMs);
   // Only the prelude sees these (never a script): a shallow freeze is enough, and cheaper than harden().
   const caps: ScriptCaps = Object.freeze({
     setTimer: (kind: Timer['kind'], fn: (...a: unknown[]) => void, ms: number, args: unknown[]) => setTimer(ctx, kind, fn, ms, args),
     clearTimer: (timerId: number) => clearTimer(ctx, timerId),
     hostCall: (req: HostCall) => hostCall(ctx, req),
+    journal: (line: string) => {
+      if (ctx.alive) writeJournal(line);
+    },
   });
   try {
     ctx.world = kit.open(input, caps);
