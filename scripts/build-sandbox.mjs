@@ -21,17 +21,20 @@ import { newestMtime } from './freshness.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'electron/services/scripting');
 
-/** require() name → module to bundle. */
+const reexport = (spec) => `module.exports = require(${JSON.stringify(spec)});`;
+
+/** require() name → the entry bundled for it. */
 export const LIBRARIES = {
-  lodash: 'lodash',
-  moment: 'moment',
-  uuid: 'uuid',
-  'crypto-js': 'crypto-js',
-  ajv: 'ajv',
-  tv4: 'tv4',
-  cheerio: 'cheerio',
-  xml2js: 'xml2js',
-  buffer: 'buffer',
+  lodash: reexport('lodash'),
+  moment: reexport('moment'),
+  uuid: reexport('uuid'),
+  'crypto-js': reexport('crypto-js'),
+  // Postman's Ajv 6 validates formats (email, date-time, …); Ajv 8 needs ajv-formats for that.
+  ajv: "const Ajv = require('ajv'); const addFormats = require('ajv-formats'); module.exports = { Ajv: Ajv.default || Ajv, addFormats: addFormats.default || addFormats };",
+  tv4: reexport('tv4'),
+  cheerio: reexport('cheerio'),
+  xml2js: reexport('xml2js'),
+  buffer: reexport('buffer'),
 };
 
 const SOURCES = [src, path.join(root, 'scripts/build-sandbox.mjs'), path.join(root, 'package-lock.json')];
@@ -95,8 +98,8 @@ export async function buildSandbox({ outDir = path.join(root, 'dist/sandbox'), q
   });
   outputs['prelude.js'] = wrap(await sesSafe(await bundle({ ...browser, minify: false, entryPoints: [path.join(src, 'pm/index.ts')] }), 'the pm prelude'));
   await Promise.all(
-    Object.entries(LIBRARIES).map(async ([name, spec]) => {
-      const code = await bundle({ ...browser, stdin: { contents: `module.exports = require(${JSON.stringify(spec)});`, resolveDir: root, loader: 'js' } });
+    Object.entries(LIBRARIES).map(async ([name, entry]) => {
+      const code = await bundle({ ...browser, stdin: { contents: entry, resolveDir: root, loader: 'js' } });
       outputs[`lib-${name}.js`] = wrap(await sesSafe(code, name));
     }),
   );

@@ -23,7 +23,15 @@ describe('libraries', () => {
   it('lodash, also as the _ global', async () => {
     const r = await twice(`
       const lodash = require('lodash');
-      pm.test('same instance', () => pm.expect(lodash).to.equal(_));
+      pm.test('_ is lodash 4 plus the lodash 3 names', () => { pm.expect(_.VERSION).to.equal(lodash.VERSION); pm.expect(_.get).to.equal(lodash.get); pm.expect(lodash.contains).to.be.undefined; });
+      pm.test('lodash 3 names', () => {
+        pm.expect(_.contains([1, 2], 2)).to.be.true;
+        pm.expect(_.pluck([{ a: 1 }, { a: 2 }], 'a')).to.eql([1, 2]);
+        pm.expect(_.where([{ a: 1, b: 1 }, { a: 2 }], { a: 1 })).to.have.lengthOf(1);
+        pm.expect(_.findWhere([{ a: 1 }, { a: 2 }], { a: 2 })).to.eql({ a: 2 });
+        pm.expect(_.indexBy([{ id: 'x' }], 'id')).to.have.property('x');
+        pm.expect(_.any([0, 1])).to.be.true;
+      });
       pm.test('get', () => pm.expect(_.get({ a: { b: [1, 2] } }, 'a.b[1]')).to.equal(2));
       pm.test('chain', () => pm.expect(_.chain([3, 1, 2]).sortBy().map((x) => x * 2).value()).to.eql([2, 4, 6]));
       pm.test('wrapper', () => pm.expect(_([1, 2, 3]).sum()).to.equal(6));
@@ -32,7 +40,7 @@ describe('libraries', () => {
       pm.test('template with a variable', () => pm.expect(_.template('hi <%= d.name %>', { variable: 'd' })({ name: 'Ada' })).to.equal('hi Ada'));
       pm.test('uniq/groupBy', () => pm.expect(_.groupBy(_.uniq([1, 1, 2, 3]), (n) => n % 2)).to.eql({ 0: [2], 1: [1, 3] }));
     `);
-    expect(r.tests).toHaveLength(8);
+    expect(r.tests).toHaveLength(9);
   });
 
   it('moment', async () => {
@@ -80,6 +88,13 @@ describe('libraries', () => {
       pm.test('invalid', () => { pm.expect(ajv.validate(schema, { name: 2 })).to.be.false; pm.expect(ajv.errors).to.have.lengthOf(2); });
       pm.test('compile', () => pm.expect(ajv.compile({ type: 'array', items: { type: 'number' } })([1, 2])).to.be.true);
       pm.test('draft-04 $schema', () => pm.expect(new Ajv().validate({ $schema: 'http://json-schema.org/draft-04/schema#', type: 'string' }, 'x')).to.be.true);
+      pm.test('formats, as Ajv 6 checks them', () => {
+        const s = { type: 'object', properties: { email: { type: 'string', format: 'email' }, at: { type: 'string', format: 'date-time' } } };
+        pm.expect(ajv.validate(s, { email: 'a@b.co', at: '2024-01-01T00:00:00Z' })).to.be.true;
+        pm.expect(ajv.validate(s, { email: 'not an email' })).to.be.false;
+        pm.expect(ajv.validate(s, { at: 'yesterday' })).to.be.false;
+      });
+      pm.test('jsonSchema assertion checks formats', () => pm.expect({ email: 'nope' }).to.not.have.jsonSchema({ properties: { email: { format: 'email' } } }));
       pm.test('tv4', () => {
         pm.expect(tv4.validate({ id: 1 }, { type: 'object', properties: { id: { type: 'integer' } } })).to.be.true;
         pm.expect(tv4.validate({ id: 'x' }, { type: 'object', properties: { id: { type: 'integer' } } })).to.be.false;

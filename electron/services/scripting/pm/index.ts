@@ -163,7 +163,7 @@ export function createKit(caps: KitCaps, limits: SandboxLimits): Kit {
       ...legacy.globals,
     };
     const lazyGlobals: Record<string, () => unknown> = {
-      _: () => libs.shared('lodash'),
+      _: libs.underscore,
       CryptoJS: () => libs.shared('crypto-js'),
       cheerio: () => libs.shared('cheerio'),
       Buffer: () => (libs.shared('buffer') as { Buffer: unknown }).Buffer,

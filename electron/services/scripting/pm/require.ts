@@ -4,10 +4,39 @@
 import type { KitCaps } from '../protocol.js';
 import { atob, btoa } from './base64.js';
 import { chai } from './expect.js';
+import { hardenTolerant } from './tame.js';
 
 export const LIBRARIES = ['lodash', 'moment', 'uuid', 'crypto-js', 'ajv', 'tv4', 'cheerio', 'xml2js', 'chai', 'atob', 'btoa', 'buffer'] as const;
 
 type AjvLike = new (options?: Record<string, unknown>) => object;
+type LodashLike = ((value: unknown) => unknown) & Record<string, unknown>;
+
+/** lodash 3 names Postman's legacy `_` global has (it is lodash 3 there) that lodash 4 dropped. */
+const LODASH3_NAMES: Record<string, string> = {
+  contains: 'includes',
+  include: 'includes',
+  pluck: 'map',
+  where: 'filter',
+  findWhere: 'find',
+  any: 'some',
+  all: 'every',
+  collect: 'map',
+  detect: 'find',
+  foldl: 'reduce',
+  foldr: 'reduceRight',
+  inject: 'reduce',
+  select: 'filter',
+  methods: 'functions',
+  object: 'zipObject',
+  unique: 'uniq',
+  indexBy: 'keyBy',
+  trunc: 'truncate',
+  padLeft: 'padStart',
+  padRight: 'padEnd',
+  sortByAll: 'sortBy',
+  backflow: 'flowRight',
+  compose: 'flowRight',
+};
 interface Tv4 {
   freshApi(): unknown;
 }
@@ -41,13 +70,15 @@ export function makeLibraries(caps: KitCaps) {
           return harden(uuid);
         });
       case 'ajv':
-        // Postman ships Ajv 6; Ajv 8 is strict by default and rejects schemas 6 accepted.
+        // Postman ships Ajv 6: lenient about schemas, and formats (email, date-time, …) built in.
+        // Ajv 8 is strict by default and needs ajv-formats.
         return memo('ajv', () => {
-          const lib = caps.loadLib('ajv') as AjvLike & { default?: AjvLike };
-          const Base = (lib.default ?? lib) as AjvLike;
+          const lib = caps.loadLib('ajv') as { Ajv: AjvLike; addFormats: (ajv: object, options: object) => void };
+          const Base = lib.Ajv;
           class Ajv extends Base {
             constructor(options: Record<string, unknown> = {}) {
               super({ strict: false, validateSchema: false, ...options });
+              lib.addFormats(this, { mode: 'fast' });
             }
           }
           Object.defineProperty(Ajv, 'default', { value: Ajv });
@@ -58,6 +89,20 @@ export function makeLibraries(caps: KitCaps) {
         throw new Error(`Cannot find module '${name}': scripts can require only ${LIBRARIES.join(', ')}`);
     }
   };
+  /** The `_` global: lodash 4 with the lodash 3 names old scripts use (Postman's `_` is lodash 3). */
+  const underscore = () =>
+    memo('_', () => {
+      const lodash = caps.loadLib('lodash') as LodashLike;
+      const _ = function _(value: unknown) {
+        return lodash(value);
+      } as LodashLike;
+      for (const key of Object.keys(lodash)) Object.defineProperty(_, key, { value: lodash[key], writable: true, enumerable: true, configurable: true });
+      for (const [old, now] of Object.entries(LODASH3_NAMES)) {
+        if (!(old in _)) Object.defineProperty(_, old, { value: lodash[now], writable: true, enumerable: true, configurable: true });
+      }
+      Object.defineProperty(_, 'prototype', { value: lodash.prototype });
+      return hardenTolerant(_);
+    });
   const xml2Json = (text: unknown): unknown => {
     const xml2js = caps.loadLib('xml2js') as Xml2js;
     let out: unknown = {};
@@ -68,6 +113,7 @@ export function makeLibraries(caps: KitCaps) {
   };
   return {
     shared,
+    underscore,
     xml2Json,
     /** A require() for one script (tv4 is per script). */
     forScript() {

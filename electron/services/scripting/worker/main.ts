@@ -239,8 +239,8 @@ const PROBES: Record<string, (lib: any) => unknown[]> = {
     return [$, $('a'), $('div').children(), $.root(), $('div').find('p').parent()];
   },
   ajv: (lib) => {
-    const Ajv = lib.default ?? lib;
-    const ajv = new Ajv({ strict: false, allErrors: true });
+    const ajv = new lib.Ajv({ strict: false, allErrors: true });
+    lib.addFormats(ajv, { mode: 'fast' });
     const validate = ajv.compile({ type: 'object', properties: { x: { type: 'string', minLength: 1 }, y: { type: 'array', items: { type: 'number' } } }, required: ['x'] });
     validate({ y: ['z'] });
     return [ajv, validate, validate.errors];
