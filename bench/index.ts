@@ -3,6 +3,7 @@
 import { benchBilling } from './billing.js';
 import { benchHttp } from './http.js';
 import { benchRunner } from './runner.js';
+import { benchScripts } from './scripts.js';
 import type { BenchRow } from './types.js';
 import { benchWebHost } from './web-host.js';
 import { benchWorkspace } from './workspace.js';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     ['http', benchHttp],
     ['workspace', benchWorkspace],
     ['web host', () => benchWebHost()],
+    ['scripts', benchScripts],
     ['runner', benchRunner],
     ['billing server', benchBilling],
   ];
