@@ -68,6 +68,18 @@ export function rewriteForSes(src: string): string {
     }
     return j;
   };
+  /** Copies one piece of a template literal (from a backtick or a `}` closing a substitution), returns where it ends. */
+  const templatePiece = (from: number): number => {
+    const j = readTemplate(from + 1);
+    out += escapeLiteral(src.slice(from, j));
+    if (src.slice(j - 2, j) === '${' && src[j - 3] !== '\\') {
+      templateDepth.push(braces);
+      last = '{';
+    } else {
+      last = '"';
+    }
+    return j;
+  };
   while (i < src.length) {
     const c = src[i];
     const n = src[i + 1];
@@ -93,27 +105,11 @@ export function rewriteForSes(src: string): string {
       i = j;
     } else if (c === '`') {
       flushCode();
-      const j = readTemplate(i + 1);
-      out += escapeLiteral(src.slice(i, j));
-      if (src.slice(j - 2, j) === '${' && src[j - 3] !== '\\') {
-        templateDepth.push(braces);
-        last = '{';
-      } else {
-        last = '"';
-      }
-      i = j;
+      i = templatePiece(i);
     } else if (c === '}' && templateDepth.length > 0 && templateDepth[templateDepth.length - 1] === braces) {
       flushCode();
       templateDepth.pop();
-      const j = readTemplate(i + 1);
-      out += escapeLiteral(src.slice(i, j));
-      if (src.slice(j - 2, j) === '${' && src[j - 3] !== '\\') {
-        templateDepth.push(braces);
-        last = '{';
-      } else {
-        last = '"';
-      }
-      i = j;
+      i = templatePiece(i);
     } else if (c === '/' && regexAllowed()) {
       flushCode();
       let j = i + 1;
