@@ -2,37 +2,22 @@
 // request, Ctrl+S saves (the tab's unsaved mark goes, and the workspace has the new URL), Ctrl+K
 // finds a request by name and opens it; a new blank tab takes a typed URL straight away, and Ctrl+S
 // on it asks where to save.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../support/app.js';
-import { launchBrowser, skipE2E } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { skipE2E } from '../support/browser.js';
+import { newBrowserSuite, startBrowserSuite } from '../support/browser-suite.js';
 import { addChild, newCollection, openApp, treeItem } from '../support/ui.js';
 
-let browser: Browser;
-let server: TestServer;
-let app: RunningApp;
-const pages: Page[] = [];
+const suite = newBrowserSuite();
 
 const activeTab = (page: Page) => page.locator('[data-testid="request-tab"][aria-selected="true"]');
 
 describe.skipIf(skipE2E)('keyboard shortcuts in the browser', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
-    app = await startApp();
-  });
-
-  afterAll(async () => {
-    for (const p of pages) await p.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-    await app?.kill();
-  });
+  startBrowserSuite(suite);
 
   it('Ctrl+Enter sends, Ctrl+S saves, Ctrl+K finds a request and opens it', async () => {
-    const { page, errors } = await openApp(browser, app);
-    pages.push(page);
+    const { page, errors } = await openApp(suite.browser, suite.app);
+    suite.pages.push(page);
     await newCollection(page, 'Keys API');
     await addChild(page, 'Keys API', 'request', 'First');
     await addChild(page, 'Keys API', 'request', 'Second');
@@ -40,7 +25,7 @@ describe.skipIf(skipE2E)('keyboard shortcuts in the browser', () => {
     // "Second" is open (just created): give it a URL and save it with Ctrl+S.
     const url = page.getByTestId('url-input');
     await expect.poll(() => activeTab(page).textContent()).toContain('Second');
-    await url.fill(`${server.url}/echo/second`);
+    await url.fill(`${suite.server.url}/echo/second`);
     await expect.poll(() => activeTab(page).getAttribute('data-dirty')).toBe('true');
     await url.press('Control+s');
     await expect.poll(() => activeTab(page).getAttribute('data-dirty')).toBe('false');
@@ -48,18 +33,18 @@ describe.skipIf(skipE2E)('keyboard shortcuts in the browser', () => {
     // "First": URL and a header typed, then Ctrl+Enter with the cursor in the header value.
     await treeItem(page, 'GET First').click();
     await expect.poll(() => activeTab(page).textContent()).toContain('First');
-    await url.fill(`${server.url}/echo/first?via=keyboard`);
+    await url.fill(`${suite.server.url}/echo/first?via=keyboard`);
     await page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: /^Headers/ }).click();
     const headerValue = page.getByTestId('headers-table').getByLabel('Value 1', { exact: true });
     await page.getByTestId('headers-table').getByLabel('Header 1', { exact: true }).fill('X-Sent-By');
     await headerValue.fill('ctrl-enter');
-    expect(server.hits('/echo/first')).toBe(0);
+    expect(suite.server.hits('/echo/first')).toBe(0);
     await headerValue.press('Control+Enter');
     await expect.poll(() => page.getByTestId('response-status').textContent()).toContain('200');
     const body = page.getByTestId('response-body');
     await expect.poll(() => body.textContent()).toContain('"path": "/echo/first"');
     expect(await body.textContent()).toContain('"x-sent-by": "ctrl-enter"');
-    expect(server.hits('/echo/first')).toBe(1);
+    expect(suite.server.hits('/echo/first')).toBe(1);
 
     // Ctrl+S from the same field: the unsaved mark goes.
     expect(await activeTab(page).getAttribute('data-dirty')).toBe('true');
@@ -75,13 +60,13 @@ describe.skipIf(skipE2E)('keyboard shortcuts in the browser', () => {
     await page.keyboard.type('first');
     expect(await query.inputValue()).toBe('first');
     const results = search.getByRole('option');
-    await expect.poll(() => results.allTextContents()).toEqual([`GETFirstKeys API › ${server.url}/echo/first?via=keyboard`]);
+    await expect.poll(() => results.allTextContents()).toEqual([`GETFirstKeys API › ${suite.server.url}/echo/first?via=keyboard`]);
     await query.fill('Second');
-    await expect.poll(() => results.allTextContents()).toEqual([`GETSecondKeys API › ${server.url}/echo/second`]);
+    await expect.poll(() => results.allTextContents()).toEqual([`GETSecondKeys API › ${suite.server.url}/echo/second`]);
     await query.press('Enter');
     await search.waitFor({ state: 'detached' });
     await expect.poll(() => activeTab(page).textContent()).toContain('Second');
-    expect(await url.inputValue()).toBe(`${server.url}/echo/second`);
+    expect(await url.inputValue()).toBe(`${suite.server.url}/echo/second`);
 
     // And back to First with Ctrl+K, arrow keys and Enter: its saved request, not a stale one.
     await page.keyboard.press('Control+k');
@@ -97,24 +82,24 @@ describe.skipIf(skipE2E)('keyboard shortcuts in the browser', () => {
     await query.press('Enter');
     await search.waitFor({ state: 'detached' });
     await expect.poll(() => activeTab(page).textContent()).toContain('First');
-    expect(await url.inputValue()).toBe(`${server.url}/echo/first?via=keyboard`);
+    expect(await url.inputValue()).toBe(`${suite.server.url}/echo/first?via=keyboard`);
     expect(errors).toEqual([]);
   }, 120_000);
 
   it('a new blank tab takes a typed URL at once; Ctrl+Enter sends it and Ctrl+S asks where to save', async () => {
-    const { page, errors } = await openApp(browser, app);
-    pages.push(page);
+    const { page, errors } = await openApp(suite.browser, suite.app);
+    suite.pages.push(page);
     await treeItem(page, 'Keys API').waitFor();
     // A fresh page: the collection is shown closed.
     expect(await treeItem(page, 'Keys API').getAttribute('aria-expanded')).toBe('false');
 
     await page.getByRole('button', { name: 'New request tab', exact: true }).click();
-    await page.keyboard.type(`${server.url}/echo/typed`);
+    await page.keyboard.type(`${suite.server.url}/echo/typed`);
     const url = page.getByTestId('url-input');
-    expect(await url.inputValue()).toBe(`${server.url}/echo/typed`);
+    expect(await url.inputValue()).toBe(`${suite.server.url}/echo/typed`);
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.getByTestId('response-body').textContent()).toContain('"path": "/echo/typed"');
-    expect(server.hits('/echo/typed')).toBe(1);
+    expect(suite.server.hits('/echo/typed')).toBe(1);
 
     await page.keyboard.press('Control+s');
     const dialog = page.getByRole('dialog', { name: 'Save request' });

@@ -8,24 +8,21 @@
 // to new requests and leaves existing ones alone.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../support/app.js';
-import { launchBrowser, skipE2E } from '../support/browser.js';
-import { bigJson, startTestServer, type TestServer } from '../support/test-server.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { skipE2E } from '../support/browser.js';
+import { newBrowserSuite, startBrowserSuite } from '../support/browser-suite.js';
+import { bigJson } from '../support/test-server.js';
 import { addChild, gotoBuiltUi, newCollection, openApp, treeItem } from '../support/ui.js';
 
-let browser: Browser;
-let server: TestServer;
-let app: RunningApp;
-const pages: Page[] = [];
+const suite = newBrowserSuite();
 const MB = 1024 * 1024;
 /** For waits on work that grows with the body (and with the machine's load): generous, never asserted on. */
 const LONG = { timeout: 120_000 };
 
 async function requestPage(name: string): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openApp(browser, app);
-  pages.push(opened.page);
+  const opened = await openApp(suite.browser, suite.app);
+  suite.pages.push(opened.page);
   await newCollection(opened.page, `${name} API`);
   await addChild(opened.page, `${name} API`, 'request', name);
   return opened;
@@ -55,10 +52,10 @@ async function setBodyLimit(page: Page, mb: string): Promise<void> {
 
 /** Sends `path` on the test server and waits for the status of this response. */
 async function sendAndWait(page: Page, path: string): Promise<void> {
-  const before = server.requests.length;
-  await page.getByTestId('url-input').fill(`${server.url}${path}`);
+  const before = suite.server.requests.length;
+  await page.getByTestId('url-input').fill(`${suite.server.url}${path}`);
   await page.getByRole('button', { name: 'Send request', exact: true }).click();
-  await expect.poll(() => server.requests.length).toBeGreaterThan(before);
+  await expect.poll(() => suite.server.requests.length).toBeGreaterThan(before);
   await page.getByRole('button', { name: 'Send request', exact: true }).waitFor(LONG);
   await page.getByTestId('response-status').waitFor();
 }
@@ -68,18 +65,7 @@ const renderedLines = (viewer: Locator) => viewer.locator('.cm-line').allTextCon
 const responseTab = (page: Page, name: RegExp) => page.getByRole('tablist', { name: 'Response sections' }).getByRole('tab', { name });
 
 describe.skipIf(skipE2E)('large response bodies in the browser', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
-    app = await startApp();
-  });
-
-  afterAll(async () => {
-    for (const p of pages) await p.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-    await app?.kill();
-  });
+  startBrowserSuite(suite);
 
   it('saves a body over the limit set in Settings to a file, shows its first part, and keeps the limit', async () => {
     const { page, errors } = await requestPage('Five MB');
@@ -109,7 +95,7 @@ describe.skipIf(skipE2E)('large response bodies in the browser', () => {
     const m = /^The body is 5\.0 MB, over the 1 MB limit, so it was saved to (.+)$/.exec(notice);
     expect(m, notice).not.toBeNull();
     const file = m![1];
-    expect(path.resolve(file).startsWith(path.resolve(app.home) + path.sep)).toBe(true);
+    expect(path.resolve(file).startsWith(path.resolve(suite.app.home) + path.sep)).toBe(true);
     expect(fs.statSync(file).size).toBe(expected.bytes);
     expect(fs.readFileSync(file, 'utf8').endsWith(`{"id":${expected.items - 1},"name":"item-${expected.items - 1}"}]`)).toBe(true);
 
@@ -122,7 +108,7 @@ describe.skipIf(skipE2E)('large response bodies in the browser', () => {
     await expect.poll(() => status.textContent(), LONG).toContain('Showing the first 2.00 MB of 5.00 MB');
 
     // The limit was saved: after a reload the dialog (opened with Ctrl+,) shows 1 MB.
-    await gotoBuiltUi(page, app.url);
+    await gotoBuiltUi(page, suite.app.url);
     await page.getByRole('tablist', { name: 'Sidebar panels' }).waitFor();
     dialog = await openSettings(page, 'shortcut');
     await expect.poll(() => dialog.getByTestId('body-limit-input').inputValue(), LONG).toBe('1');
@@ -174,7 +160,7 @@ describe.skipIf(skipE2E)('large response bodies in the browser', () => {
     await url.click();
     await url.press('End');
     await page.keyboard.type('&typed=yes');
-    await expect.poll(() => url.inputValue(), LONG).toBe(`${server.url}/big-json?mb=50&typed=yes`);
+    await expect.poll(() => url.inputValue(), LONG).toBe(`${suite.server.url}/big-json?mb=50&typed=yes`);
 
     // …and the response tabs switch, with the body still there when coming back.
     await responseTab(page, /^Response headers/).click();

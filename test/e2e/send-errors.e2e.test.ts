@@ -2,22 +2,18 @@
 // URL, nothing listening, a self-signed certificate (and the Settings switch that accepts it), a
 // response cut off mid-body, JSON that does not parse, a slow answer cancelled. Each shows a clear
 // error, and the request being edited (URL, headers) is still exactly as typed.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../support/app.js';
-import { launchBrowser, skipE2E } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { skipE2E } from '../support/browser.js';
+import { newBrowserSuite, startBrowserSuite } from '../support/browser-suite.js';
 import { addChild, newCollection, openApp } from '../support/ui.js';
 
-let browser: Browser;
-let server: TestServer;
-let app: RunningApp;
-const pages: Page[] = [];
+const suite = newBrowserSuite();
 
 /** A saved request in its own collection, with one header, open in the editor. */
 async function requestWithHeader(name: string): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openApp(browser, app);
-  pages.push(opened.page);
+  const opened = await openApp(suite.browser, suite.app);
+  suite.pages.push(opened.page);
   const { page } = opened;
   await newCollection(page, `${name} API`);
   await addChild(page, `${name} API`, 'request', name);
@@ -63,18 +59,7 @@ async function expectDraft(page: Page, url: string): Promise<void> {
 }
 
 describe.skipIf(skipE2E)('send errors in the browser', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
-    app = await startApp();
-  });
-
-  afterAll(async () => {
-    for (const p of pages) await p.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-    await app?.kill();
-  });
+  startBrowserSuite(suite);
 
   it('invalid URLs and a closed port give a clear error, and the draft stays as typed', async () => {
     const { page, errors } = await requestWithHeader('Bad input');
@@ -96,7 +81,7 @@ describe.skipIf(skipE2E)('send errors in the browser', () => {
     await expectDraft(page, 'http://127.0.0.1:1/');
 
     // After all that, the same tab still sends: the header goes out as typed.
-    await send(page, `${server.url}/echo/after-errors`);
+    await send(page, `${suite.server.url}/echo/after-errors`);
     await expect.poll(() => page.getByTestId('response-status').textContent()).toContain('200');
     await expect.poll(() => page.getByTestId('response-body').textContent()).toContain('"x-trace": "keep-me"');
     expect(errors).toEqual([]);
@@ -104,13 +89,13 @@ describe.skipIf(skipE2E)('send errors in the browser', () => {
 
   it('a self-signed certificate fails with TLS until Verify TLS is turned off in Settings', async () => {
     const { page, errors } = await requestWithHeader('Self signed');
-    const url = `${server.httpsUrl}/echo/tls`;
-    const before = server.hits('/echo/tls');
+    const url = `${suite.server.httpsUrl}/echo/tls`;
+    const before = suite.server.hits('/echo/tls');
 
     await send(page, url);
     const text = await expectError(page, 'TLS', 'TLS certificate verification failed', 'Verify TLS certificates');
-    expect(text).toContain(server.httpsUrl.replace('https://', ''));
-    expect(server.hits('/echo/tls')).toBe(before);
+    expect(text).toContain(suite.server.httpsUrl.replace('https://', ''));
+    expect(suite.server.hits('/echo/tls')).toBe(before);
     await expectDraft(page, url);
 
     await page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: 'Settings' }).click();
@@ -120,7 +105,7 @@ describe.skipIf(skipE2E)('send errors in the browser', () => {
     await page.getByRole('button', { name: 'Send request', exact: true }).click();
     await expect.poll(() => page.getByTestId('response-status').textContent()).toContain('200');
     await expect.poll(() => page.getByTestId('response-body').textContent()).toContain('"secure": true');
-    expect(server.hits('/echo/tls')).toBe(before + 1);
+    expect(suite.server.hits('/echo/tls')).toBe(before + 1);
     await page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: /^Headers/ }).click();
     await expectDraft(page, url);
     expect(errors).toEqual([]);
@@ -128,7 +113,7 @@ describe.skipIf(skipE2E)('send errors in the browser', () => {
 
   it('a response cut off mid-body is an error, not a short body', async () => {
     const { page, errors } = await requestWithHeader('Cut off');
-    const url = `${server.url}/cut-off?length=1000&send=120`;
+    const url = `${suite.server.url}/cut-off?length=1000&send=120`;
     await send(page, url);
     await expectError(page, 'RESPONSE_CUT_OFF', 'closed before the whole response arrived');
     expect(await page.getByTestId('response-status').count()).toBe(0);
@@ -138,7 +123,7 @@ describe.skipIf(skipE2E)('send errors in the browser', () => {
 
   it('invalid JSON with a JSON content type shows the body with a warning', async () => {
     const { page, errors } = await requestWithHeader('Bad JSON');
-    const url = `${server.url}/bad-json`;
+    const url = `${suite.server.url}/bad-json`;
     await send(page, url);
     await expect.poll(() => page.getByTestId('response-status').textContent()).toContain('200');
     const warning = page.getByTestId('body-warning');
@@ -150,7 +135,7 @@ describe.skipIf(skipE2E)('send errors in the browser', () => {
     await expectDraft(page, url);
 
     // A valid JSON answer afterwards has no warning.
-    await send(page, `${server.url}/json`);
+    await send(page, `${suite.server.url}/json`);
     await expect.poll(() => page.getByTestId('response-body').textContent()).toContain('"hello"');
     expect(await page.getByTestId('body-warning').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -158,14 +143,14 @@ describe.skipIf(skipE2E)('send errors in the browser', () => {
 
   it('Cancel stops a slow request at once and says so', async () => {
     const { page, errors } = await requestWithHeader('Slow');
-    const url = `${server.url}/delay/5000`;
+    const url = `${suite.server.url}/delay/5000`;
     await page.getByTestId('url-input').fill(url);
     await page.getByRole('button', { name: 'Send request', exact: true }).click();
 
     // While it waits: a Cancel button in the URL bar and one in the response area.
     const pending = page.getByRole('status').filter({ hasText: /Connecting|Waiting/ });
     await pending.waitFor();
-    await expect.poll(() => server.hits('/delay/5000')).toBe(1);
+    await expect.poll(() => suite.server.hits('/delay/5000')).toBe(1);
     const started = Date.now();
     await pending.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expectError(page, 'CANCELLED', 'Request cancelled');
@@ -174,7 +159,7 @@ describe.skipIf(skipE2E)('send errors in the browser', () => {
 
     // The URL bar's Cancel works the same (a 200 after 5 s would show a status instead).
     await page.getByRole('button', { name: 'Send request', exact: true }).click();
-    await expect.poll(() => server.hits('/delay/5000')).toBe(2);
+    await expect.poll(() => suite.server.hits('/delay/5000')).toBe(2);
     await page.getByRole('button', { name: 'Cancel request', exact: true }).click();
     await expectError(page, 'CANCELLED', 'Request cancelled');
     expect(await page.getByTestId('response-status').count()).toBe(0);
