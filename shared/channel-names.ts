@@ -1,7 +1,7 @@
 // The names of every channel and push event, without their schemas: the Electron preload exposes
 // exactly these and nothing else, and stays small (no zod in the preload). contract.ts checks at
 // compile time that these lists equal its tables, so a channel cannot be missing here.
-export const CHANNEL_NAMES = [
+const CORE_CHANNEL_NAMES = [
   'app.info',
   'tree.list',
   'items.get',
@@ -38,7 +38,17 @@ export const CHANNEL_NAMES = [
   'files.store',
 ] as const;
 
-export const EVENT_NAMES = ['workspace.changed', 'http.progress', 'runner.progress'] as const;
+/** Agent Mode (shared/contract-agent.ts). */
+const AGENT_CHANNEL_NAMES = [] as const;
+/** Credits, sync and team sign-in (shared/contract-credits.ts). */
+const CREDIT_CHANNEL_NAMES = [] as const;
+
+export const CHANNEL_NAMES = [...CORE_CHANNEL_NAMES, ...AGENT_CHANNEL_NAMES, ...CREDIT_CHANNEL_NAMES] as const;
+
+const AGENT_EVENT_NAMES = [] as const;
+const CREDIT_EVENT_NAMES = [] as const;
+
+export const EVENT_NAMES = ['workspace.changed', 'http.progress', 'runner.progress', ...AGENT_EVENT_NAMES, ...CREDIT_EVENT_NAMES] as const;
 
 /** The IPC channel on which the main process pushes events to the preload. */
 export const EVENT_CHANNEL = 'courier:event';

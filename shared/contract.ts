@@ -3,6 +3,8 @@
 // serve exactly this table; see DESIGN.md §2.
 import { z } from 'zod';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channel-names.js';
+import { agentChannels, agentEvents } from './contract-agent.js';
+import { creditChannels, creditEvents } from './contract-credits.js';
 import {
   Auth,
   Cookie,
@@ -243,6 +245,9 @@ export const contract = {
     z.object({ name: z.string().min(1).max(255), base64: z.string().max(200 * 1024 * 1024) }),
     z.object({ path: z.string(), name: z.string(), size: z.number().int() }),
   ),
+
+  ...agentChannels,
+  ...creditChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -271,6 +276,8 @@ export const events = {
     /** The summary; the executions came one by one (runner.get has them all). */
     z.object({ runId: RunId, type: z.literal('done'), summary: RunSummary }),
   ]),
+  ...agentEvents,
+  ...creditEvents,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -1,7 +1,9 @@
 // Every channel of the contract has exactly one handler. The object is typed `Handlers`, so a
 // channel added to shared/contract.ts without a handler here fails to compile, for both transports.
 import type { Handlers } from '../../../shared/contract.js';
+import { agentHandlers } from './agent.js';
 import type { HandlerContext } from './context.js';
+import { creditHandlers } from './credits.js';
 import { environmentHandlers } from './environments.js';
 import { formatHandlers } from './formats.js';
 import { httpHandlers } from './http.js';
@@ -17,5 +19,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...miscHandlers(ctx),
     ...runnerHandlers(ctx),
     ...formatHandlers(ctx),
+    ...agentHandlers(ctx),
+    ...creditHandlers(ctx),
   };
 }
