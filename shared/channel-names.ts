@@ -39,14 +39,46 @@ const CORE_CHANNEL_NAMES = [
 ] as const;
 
 /** Agent Mode (shared/contract-agent.ts). */
-const AGENT_CHANNEL_NAMES = [] as const;
+const AGENT_CHANNEL_NAMES = [
+  'ai.settings.get',
+  'ai.settings.update',
+  'ai.setKey',
+  'ai.testConnection',
+  'agent.send',
+  'agent.cancel',
+  'agent.approve',
+  'agent.undoTurn',
+  'agent.conversations.list',
+  'agent.conversations.get',
+  'agent.conversations.delete',
+  'agent.feedback',
+] as const;
 /** Credits, sync and team sign-in (shared/contract-credits.ts). */
-const CREDIT_CHANNEL_NAMES = [] as const;
+const CREDIT_CHANNEL_NAMES = [
+  'credits.meter',
+  'credits.sync',
+  'team.signIn',
+  'team.signOut',
+  'team.creditDetails',
+  'team.setPayg',
+  'team.invoices',
+  'team.invoice',
+  'team.members',
+  'team.invite',
+  'team.removeMember',
+  'team.setRoles',
+  'team.setPlan',
+  'team.setTeamAi',
+  'team.setMyAi',
+  'team.notifications',
+  'team.markNotificationsRead',
+  'team.audit',
+] as const;
 
 export const CHANNEL_NAMES = [...CORE_CHANNEL_NAMES, ...AGENT_CHANNEL_NAMES, ...CREDIT_CHANNEL_NAMES] as const;
 
-const AGENT_EVENT_NAMES = [] as const;
-const CREDIT_EVENT_NAMES = [] as const;
+const AGENT_EVENT_NAMES = ['agent.event'] as const;
+const CREDIT_EVENT_NAMES = ['credits.meter'] as const;
 
 export const EVENT_NAMES = ['workspace.changed', 'http.progress', 'runner.progress', ...AGENT_EVENT_NAMES, ...CREDIT_EVENT_NAMES] as const;
 
