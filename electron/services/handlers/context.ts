@@ -1,3 +1,5 @@
+import type { TurnMeter } from '../agent/turn-meter.js';
+import type { CreditsApi } from '../credits/credits-api.js';
 import type { EventBus } from '../events.js';
 import type { HttpEngine } from '../http/engine.js';
 import type { ScriptRuntime } from '../scripting/types.js';
@@ -12,4 +14,8 @@ export interface HandlerContext {
   version: string;
   /** The script sandbox for collection runs (default: the real one; tests pass a stand-in). */
   createScriptRuntime?: () => Promise<ScriptRuntime>;
+  /** Credits: the meter, sync and the team's billing server (absent: the credits channels refuse). */
+  credits?: CreditsApi;
+  /** Meters Agent Mode turns against the cached entitlement (absent: unmetered). */
+  meter?: TurnMeter;
 }
