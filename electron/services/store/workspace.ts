@@ -126,6 +126,14 @@ export class Workspace {
     return this.conn.transaction(fn);
   }
 
+  /**
+   * The open connection, for a service that keeps its own tables in the workspace and must write
+   * inside the same transactions (the credits outbox, written in the agent turn's transaction).
+   */
+  get sqlite(): Database.Database {
+    return this.db;
+  }
+
   // ---------------------------------------------------------------------------------------- items
 
   /** Every collection, folder and request, with minimal fields, ordered by parent then sort. */
