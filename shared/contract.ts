@@ -7,6 +7,7 @@ import { agentChannels, agentEvents } from './contract-agent.js';
 import { creditChannels, creditEvents } from './contract-credits.js';
 import {
   Auth,
+  ConsoleEntry,
   Cookie,
   Environment,
   HistoryEntry,
@@ -14,14 +15,18 @@ import {
   Item,
   ItemKind,
   RequestSpec,
+  ScriptFailure,
   ScriptsPatch,
   SendErrorCode,
   SendResult,
   Settings,
   SettingsPatch,
+  TestOutcome,
   TreeNode,
   Variable,
 } from './model.js';
+
+export { ConsoleEntry, ScriptFailure, TestOutcome };
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const Empty = z.object({}).strict();
@@ -48,9 +53,6 @@ export const RunStats = z.object({
   testScripts: Counter,
   assertions: Counter,
 });
-export const TestOutcome = z.object({ name: z.string(), passed: z.boolean(), skipped: z.boolean(), error: z.string().optional() });
-/** location: "Folder / Request (test script)", where the script lives. */
-export const ScriptFailure = z.object({ kind: z.enum(['prerequest', 'test']), location: z.string(), message: z.string() });
 /** One request of one iteration, as a summary: never the response body. */
 export const Execution = z.object({
   id: z.string(),
@@ -96,7 +98,6 @@ export const RunResult = RunSummary.extend({
   /** The variables at the end of the run. */
   variables: z.object({ environment: z.array(Variable), globals: z.array(Variable), collection: z.array(Variable) }),
 });
-export const ConsoleEntry = z.object({ level: z.enum(['log', 'info', 'warn', 'error', 'debug']), args: z.array(z.string()) });
 const RunId = z.string().min(1).max(64);
 const count = z.number().int().optional();
 export const ImportCreated = z.object({ kind: z.enum(['collection', 'environment', 'globals']), id: z.string().optional(), name: z.string(), folders: count, requests: count, variables: count });
@@ -172,6 +173,8 @@ export const contract = {
       requestId: Id.nullable(),
       request: RequestSpec,
       name: z.string().max(500).optional(),
+      /** The request's scripts as edited (saved or not); the folder and collection scripts are read from the workspace. */
+      scripts: ScriptsPatch.optional(),
     }),
     SendResult,
   ),

@@ -244,6 +244,16 @@ export const SentRequest = z.object({
 });
 export type SentRequest = z.infer<typeof SentRequest>;
 
+/** One pm.test: passed, failed (error: the assertion's message) or skipped (pm.test.skip). */
+export const TestOutcome = z.object({ name: z.string(), passed: z.boolean(), skipped: z.boolean(), error: z.string().optional() });
+export type TestOutcome = z.infer<typeof TestOutcome>;
+/** A script that failed (syntax error, thrown error, timeout); location: "Folder / Request (test script)". */
+export const ScriptFailure = z.object({ kind: z.enum(['prerequest', 'test']), location: z.string(), message: z.string() });
+export type ScriptFailure = z.infer<typeof ScriptFailure>;
+/** One console.log/info/warn/error/debug call of a script, each argument formatted as text. */
+export const ConsoleEntry = z.object({ level: z.enum(['log', 'info', 'warn', 'error', 'debug']), args: z.array(z.string()) });
+export type ConsoleEntry = z.infer<typeof ConsoleEntry>;
+
 export const SendResult = z.object({
   sendId: z.string(),
   sent: SentRequest.optional(),
@@ -251,6 +261,13 @@ export const SendResult = z.object({
   error: SendError.optional(),
   unresolved: z.array(z.string()).default([]),
   historyId: z.string().optional(),
+  /** Set when scripts ran: the tests of the test scripts, in order (collection, folders, request). */
+  tests: z.array(TestOutcome).optional(),
+  /** The scripts' console output, pre-request scripts first. */
+  console: z.array(ConsoleEntry).optional(),
+  scriptErrors: z.array(ScriptFailure).optional(),
+  /** pm.execution.skipRequest() in a pre-request script: the request was not sent. */
+  skipped: z.boolean().optional(),
 });
 export type SendResult = z.infer<typeof SendResult>;
 

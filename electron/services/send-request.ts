@@ -59,8 +59,19 @@ export async function sendRequest(
     inheritedAuth: ancestors.map((a) => a.auth),
     scopes: { ...scopesFor(workspace, input.requestId), ...input.extraScopes },
     bodyLimitBytes: workspace.getSettings().responseBodyLimitBytes,
-    onProgress: events ? (p) => events.emit('http.progress', { sendId: input.sendId, ...p }) : undefined,
+    onProgress: progressTo(events, input.sendId),
   });
+  return recordSend(deps, input, result);
+}
+
+/** Progress events of one send, for the response pane's "Downloading… 12 MB". */
+export function progressTo(events: EventBus | undefined, sendId: string): SendOptions['onProgress'] {
+  return events ? (p) => events.emit('http.progress', { sendId, ...p }) : undefined;
+}
+
+/** Writes a finished send to history (and tells the UI); answers the result with its history id. */
+export function recordSend(deps: { workspace: Workspace; events?: EventBus }, input: SendInput, result: SendResult): SendResult {
+  const { workspace, events } = deps;
   const entry = workspace.addHistory({
     requestId: input.requestId,
     name: input.name ?? (input.requestId ? workspace.getItem(input.requestId).name : input.request.url),

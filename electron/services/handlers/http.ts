@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { Handlers } from '../../../shared/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { isInside } from '../security/path-guard.js';
-import { sendRequest } from '../send-request.js';
+import { sendWithScripts } from '../runner/run-single-send.js';
+import { createSandboxRuntime } from '../runner/sandbox.js';
+import type { ScriptRuntime } from '../scripting/types.js';
 import type { HandlerContext } from './context.js';
 
 /** The length of the longest prefix of `bytes` that does not end inside a multi-byte UTF-8 character. */
@@ -24,8 +26,16 @@ type HttpHandlers = Pick<Handlers, 'http.send' | 'http.cancel' | 'http.readBodyF
 export function httpHandlers(ctx: HandlerContext): HttpHandlers {
   const { workspace, engine } = ctx;
   const responsesDir = path.join(workspace.home, 'data', 'responses');
+  // One script sandbox for the app's sends, started at the first script and kept warm (an idle
+  // worker does not keep the process alive); a failed start is retried at the next send.
+  let runtime: Promise<ScriptRuntime> | undefined;
+  const sharedRuntime = () => {
+    runtime ??= (ctx.createScriptRuntime ?? createSandboxRuntime)();
+    runtime.catch(() => (runtime = undefined));
+    return runtime;
+  };
   return {
-    'http.send': async (input) => sendRequest(ctx, input),
+    'http.send': async (input) => sendWithScripts({ ...ctx, runtime: sharedRuntime }, input),
     'http.cancel': async ({ sendId }) => ({ cancelled: engine.cancel(sendId) }),
     'http.readBodyFile': async ({ path: file, offset, length }) => {
       // Only bodies this app streamed to disk can be read back: never an arbitrary file.

@@ -2,11 +2,11 @@
 // folders and the request; the send (through the app's send path); then the test scripts in the
 // same order. Variables flow through every script; the result is a summary without the body.
 import path from 'node:path';
-import type { RequestSpec } from '../../../shared/model.js';
+import type { RequestSpec, SendResult } from '../../../shared/model.js';
 import { effectiveAuth } from '../../../shared/resolve-request.js';
 import { flattenScopes, resolveString } from '../../../shared/variables.js';
 import type { CollectionNode } from '../formats/item-tree.js';
-import type { HttpEngine } from '../http/engine.js';
+import type { HttpEngine, SendOptions } from '../http/engine.js';
 import type { ScriptConsoleEntry, ScriptHost, ScriptKind, ScriptResponse, ScriptResult, ScriptRuntime } from '../scripting/types.js';
 import { sendResolved } from '../send-request.js';
 import type { PlannedRequest } from './plan.js';
@@ -21,6 +21,9 @@ export interface ItemContext {
   variables: RunVariables;
   options: RunOptions & { bodyLimitBytes: number };
   iterationCount: number;
+  /** A single send from the app (run-single.ts): keep the whole result, body file included, and report progress. */
+  keepResult?: boolean;
+  onProgress?: SendOptions['onProgress'];
 }
 
 export interface ItemOutcome {
@@ -31,6 +34,8 @@ export interface ItemOutcome {
   failed: boolean;
   /** How many pre-request and test scripts ran (empty ones are not run). */
   scriptsRun: { prerequest: number; test: number };
+  /** The whole send result, when the context asked to keep it (keepResult). */
+  result?: SendResult;
 }
 
 const SCRIPT_LABEL: Record<ScriptKind, string> = { prerequest: 'pre-request script', test: 'test script' };
@@ -90,6 +95,7 @@ export async function executeItem(
   let request = prepareRequest({ ...node.request!, auth: effectiveAuth(node.request!.auth, inherited) }, ctx.options);
   let stop = false; // bail: a failure ends this request's scripts
   const scriptsRun = { prerequest: 0, test: 0 };
+  let kept: SendResult | undefined;
 
   const runScripts = async (kind: ScriptKind, response?: ScriptResponse) => {
     for (const [depth, owner] of chain.entries()) {
@@ -140,6 +146,7 @@ export async function executeItem(
       inheritedAuth: inherited,
       scopes: ctx.variables.scopes(run.data),
       bodyLimitBytes: ctx.options.bodyLimitBytes,
+      onProgress: ctx.onProgress,
     });
     request = sent;
     execution.request = { method: result.sent?.method ?? sent.method, url: result.sent?.url ?? sent.url };
@@ -149,10 +156,11 @@ export async function executeItem(
       execution.response = { code: r.status, status: r.statusText, responseTime: Math.round(r.timings.total), responseSize: r.size.body };
     }
     if (!(ctx.options.bail && result.error)) await runScripts('test', result.response ? toScriptResponse(result.response) : undefined);
-    discardBodyFile(result.response);
+    if (ctx.keepResult) kept = result;
+    else discardBodyFile(result.response);
   }
   execution.durationMs = performance.now() - started;
   const failed =
     execution.requestError !== undefined || execution.scriptErrors.length > 0 || execution.tests.some((t) => !t.passed && !t.skipped);
-  return { execution, console: output, nextRequest, failed, scriptsRun };
+  return { execution, console: output, nextRequest, failed, scriptsRun, ...(kept ? { result: kept } : {}) };
 }
