@@ -11,6 +11,7 @@ import { countDescendants, useTree } from '../state/tree';
 import { useVariableContext } from '../state/variables';
 import { createItem } from '../sidebar/treeActions';
 import { Icon } from '../common/Icon';
+import { openRunner } from '../runner/runnerActions';
 
 type Section = 'overview' | 'auth' | 'variables';
 
@@ -43,6 +44,9 @@ export function ContainerView({ tab }: { tab: ContainerTab }) {
         <div className="grow" />
         <button className="button" onClick={() => void createItem('request', tab.itemId)}>
           <Icon name="plus" size={14} /> Add request
+        </button>
+        <button className="button" aria-label={`Run ${tab.itemKind}`} onClick={() => openRunner(tab.itemId)}>
+          Run
         </button>
         <button className="button primary" aria-label={`Save ${tab.itemKind}`} disabled={!tab.dirty} onClick={() => void saveTab(tab.id)}>
           Save

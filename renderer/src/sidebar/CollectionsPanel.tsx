@@ -1,7 +1,10 @@
 // The Collections panel: new collection, a search box that filters the tree (items.search), the tree.
 import { useEffect, useState } from 'react';
 import { Icon } from '../common/Icon';
+import { ImportDialog } from '../import-export/ImportDialog';
 import { rpc } from '../rpc';
+import { RunIcon } from '../runner/RunIcon';
+import { openRunner } from '../runner/runnerActions';
 import { notifyError } from '../state/toasts';
 import { ancestorsOf, useTree } from '../state/tree';
 import { Tree } from './Tree';
@@ -10,6 +13,7 @@ import { createItem } from './treeActions';
 export function CollectionsPanel() {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Set<string> | null>(null);
+  const [importing, setImporting] = useState(false);
   const nodes = useTree((s) => s.nodes);
   const loaded = useTree((s) => s.loaded);
 
@@ -47,6 +51,12 @@ export function CollectionsPanel() {
         <button className="icon-button" aria-label="New collection" title="New collection" onClick={() => void createItem('collection', null)}>
           <Icon name="plus" />
         </button>
+        <button className="icon-button" aria-label="Import" title="Import Postman files" onClick={() => setImporting(true)}>
+          <Icon name="download" />
+        </button>
+        <button className="icon-button" aria-label="Open the runner" title="Run a collection" onClick={() => openRunner()}>
+          <RunIcon />
+        </button>
         <div className="search-box">
           <Icon name="search" size={14} />
           <input
@@ -75,6 +85,7 @@ export function CollectionsPanel() {
         {filter && filter.size === 0 && <p className="panel-empty muted">Nothing matches “{query}”.</p>}
         <Tree filter={filter} />
       </div>
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 // The "⋯" / right-click menu of a tree item.
 import type { TreeNode } from '../../../shared/model';
 import type { MenuEntry } from '../common/Menu';
+import { exportCollection } from '../import-export/exportCollection';
+import { openRunner } from '../runner/runnerActions';
 import { openItem } from '../state/tabActions';
 import { useTree } from '../state/tree';
 import { createItem, deleteItem, duplicateItem } from './treeActions';
@@ -14,7 +16,9 @@ export function itemMenu(node: TreeNode): MenuEntry[] {
     entries.push(
       { label: 'Add request', onSelect: () => void createItem('request', node.id) },
       { label: 'Add folder', onSelect: () => void createItem('folder', node.id) },
+      { label: 'Run', onSelect: () => openRunner(node.id) },
     );
+    if (node.kind === 'collection') entries.push({ label: 'Export', onSelect: () => void exportCollection(node.id) });
   }
   entries.push(
     'separator',

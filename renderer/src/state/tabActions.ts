@@ -92,7 +92,8 @@ export async function saveTab(tabId: string): Promise<boolean> {
     return saveRequest(tab);
   }
   if (tab.kind === 'container') return saveContainer(tab);
-  return saveEnvironment(tab);
+  if (tab.kind === 'environment') return saveEnvironment(tab);
+  return true;
 }
 
 async function saveRequest(tab: RequestTab): Promise<boolean> {

@@ -54,7 +54,17 @@ export interface EnvironmentTab {
   dirty: boolean;
 }
 
-export type Tab = RequestTab | ContainerTab | EnvironmentTab;
+/** The collection runner (renderer/src/runner); its form and run live in state/runner.ts. */
+export interface RunnerTab {
+  kind: 'runner';
+  id: string;
+  draft: { name: string };
+  savedJson: string;
+  /** Always false: a runner has nothing to save. */
+  dirty: boolean;
+}
+
+export type Tab = RequestTab | ContainerTab | EnvironmentTab | RunnerTab;
 
 export function tabTitle(tab: Tab): string {
   if (tab.kind === 'environment' && tab.envId === null) return 'Globals';

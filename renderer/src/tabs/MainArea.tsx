@@ -5,6 +5,7 @@ import { ContainerView } from '../container/ContainerView';
 import { EnvironmentView } from '../environments/EnvironmentView';
 import { RequestEditor } from '../request/RequestEditor';
 import { ResponsePane } from '../response/ResponsePane';
+import { RunnerView } from '../runner/RunnerView';
 import { useTabs } from '../state/tabs';
 import { EmptyState } from './EmptyState';
 import { TabBar } from './TabBar';
@@ -30,6 +31,7 @@ export function MainArea() {
         )}
         {tab?.kind === 'container' && <ContainerView key={tab.id} tab={tab} />}
         {tab?.kind === 'environment' && <EnvironmentView key={tab.id} tab={tab} />}
+        {tab?.kind === 'runner' && <RunnerView key={tab.id} tab={tab} />}
       </div>
     </main>
   );

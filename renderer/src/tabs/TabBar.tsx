@@ -2,6 +2,7 @@
 // Middle-click closes; tabs can be dragged to reorder.
 import { useState } from 'react';
 import { Icon } from '../common/Icon';
+import { RunIcon } from '../runner/RunIcon';
 import { closeTab, openNewRequest } from '../state/tabActions';
 import { useTabs } from '../state/tabs';
 import { tabTitle, type Tab } from '../state/tabTypes';
@@ -13,6 +14,7 @@ function TabIcon({ tab }: { tab: Tab }) {
     return <span className={`method-badge small ${methodClass(m)}`}>{methodLabel(m)}</span>;
   }
   if (tab.kind === 'environment') return <Icon name="globe" size={14} className="tab-kind-icon" />;
+  if (tab.kind === 'runner') return <RunIcon size={14} className="tab-kind-icon" />;
   return <Icon name={tab.itemKind === 'collection' ? 'layers' : 'folder'} size={14} className="tab-kind-icon" />;
 }
 
