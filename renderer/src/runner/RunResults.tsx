@@ -9,6 +9,7 @@ import { exportReport, rerunFailed } from './runnerActions';
 import { failedItemIds, groupByIteration, timingsOf, type RunState } from './runState';
 
 const PAGE = 300;
+const REPORT_LABEL = { json: 'JSON', junit: 'JUnit', html: 'HTML' } as const;
 
 function Timings({ run }: { run: RunState }) {
   const t = timingsOf(run, Date.now());
@@ -65,9 +66,15 @@ export function RunResults({ tabId, state, run }: { tabId: string; state: Runner
           Re-run failed{failedIds.length > 0 ? ` (${failedIds.length})` : ''}
         </button>
         <span className="muted">Export report:</span>
-        {(['json', 'junit', 'html'] as const).map((format) => (
-          <button key={format} className="button small" disabled={!finished || run.status === 'failed'} onClick={() => void exportReport(tabId, format)}>
-            <Icon name="download" size={13} /> {format === 'junit' ? 'JUnit' : format.toUpperCase()}
+        {(Object.keys(REPORT_LABEL) as (keyof typeof REPORT_LABEL)[]).map((format) => (
+          <button
+            key={format}
+            className="button small"
+            aria-label={`Export ${REPORT_LABEL[format]} report`}
+            disabled={!finished || run.status === 'failed'}
+            onClick={() => void exportReport(tabId, format)}
+          >
+            <Icon name="download" size={13} /> {REPORT_LABEL[format]}
           </button>
         ))}
       </div>
