@@ -3,6 +3,7 @@
 // here, so the app and the CLI share one implementation.
 import path from 'node:path';
 import type { Handlers } from '../../shared/contract.js';
+import { CreditsService } from './credits/credits-service.js';
 import { EventBus } from './events.js';
 import { createHandlers } from './handlers/index.js';
 import { createHttpEngine, type HttpEngine } from './http/engine.js';
@@ -14,6 +15,8 @@ export interface AppServices {
   engine: HttpEngine;
   events: EventBus;
   handlers: Handlers;
+  /** Credits: the meter, sync and the billing server (embedded or a team server signed in to). */
+  credits: CreditsService;
   close(): Promise<void>;
 }
 
@@ -23,6 +26,13 @@ export interface AppServicesOptions {
   version: string;
   /** better-sqlite3 built for Electron's ABI (see scripts/electron-runtime.mjs). */
   sqliteBinding?: string;
+  /**
+   * Run the embedded billing server when not signed in to a team server (default: yes, unless
+   * COURIER_EMBEDDED_BILLING=0). It starts on the first use of credits, not at once.
+   */
+  embeddedBilling?: boolean;
+  /** The environment (COURIER_BILLING_URL/EMAIL/PASSWORD sign in to a team server at start). */
+  env?: NodeJS.ProcessEnv;
 }
 
 const COOKIE_JAR_KEY = 'http.cookieJar';
@@ -42,14 +52,27 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       set: (key, value) => workspace.setKv(TOKEN_CACHE_PREFIX + key, value),
     },
   });
-  const handlers = createHandlers({ workspace, engine, events, host: options.host, version: options.version });
+  const env = options.env ?? process.env;
+  const credits = new CreditsService({ workspace, events, env, embedded: options.embeddedBilling ?? env.COURIER_EMBEDDED_BILLING !== '0' });
+  credits.signInFromEnv();
+  const handlers = createHandlers({
+    workspace,
+    engine,
+    events,
+    host: options.host,
+    version: options.version,
+    credits,
+    meter: credits.turnMeter,
+  });
   return {
     home: options.home,
     workspace,
     engine,
     events,
     handlers,
+    credits,
     close: async () => {
+      await credits.close();
       await engine.close();
       workspace.close();
     },

@@ -1,0 +1,72 @@
+// Small persistent values of the credits service in the workspace (table credit_state, migration
+// 005): this device's id, the billing account in use and, per account, the last entitlement
+// snapshot. JSON values; synchronous like the rest of the store.
+import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { Entitlement } from '../../../shared/billing/api.js';
+
+/** Where usage goes: the embedded personal server, or a shared team server signed in to. */
+export type Account =
+  | { kind: 'embedded'; token: string; email: string; teamId: string }
+  | { kind: 'remote'; url: string; token: string; email: string };
+
+const EMBEDDED_ACCOUNT = 'embedded';
+
+/** The outbox's account key: embedded usage stays with the embedded team, remote per URL + email. */
+export function accountKey(account: { kind: 'embedded' } | { kind: 'remote'; url: string; email: string }): string {
+  return account.kind === 'embedded' ? EMBEDDED_ACCOUNT : `${account.url.replace(/\/+$/, '')}|${account.email.toLowerCase()}`;
+}
+
+export class CreditState {
+  constructor(private readonly db: Database.Database) {}
+
+  private get(key: string): unknown {
+    const raw = this.db.prepare('SELECT value FROM credit_state WHERE key = ?').pluck().get(key) as string | undefined;
+    return raw === undefined ? undefined : (JSON.parse(raw) as unknown);
+  }
+
+  private set(key: string, value: unknown): void {
+    if (value === undefined) {
+      this.db.prepare('DELETE FROM credit_state WHERE key = ?').run(key);
+      return;
+    }
+    this.db
+      .prepare('INSERT INTO credit_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, JSON.stringify(value));
+  }
+
+  /** This device's id, made once (INSERT OR IGNORE: two processes agree on the first one written). */
+  deviceId(): string {
+    this.db.prepare('INSERT OR IGNORE INTO credit_state (key, value) VALUES (?, ?)').run('deviceId', JSON.stringify(randomUUID()));
+    return this.get('deviceId') as string;
+  }
+
+  /** The embedded team's credentials (made once by `init`). */
+  embedded(): Extract<Account, { kind: 'embedded' }> | undefined {
+    return this.get('account.embedded') as Extract<Account, { kind: 'embedded' }> | undefined;
+  }
+
+  setEmbedded(account: Extract<Account, { kind: 'embedded' }>): void {
+    this.set('account.embedded', account);
+  }
+
+  /** The shared team server signed in to, if any. */
+  remote(): Extract<Account, { kind: 'remote' }> | undefined {
+    return this.get('account.remote') as Extract<Account, { kind: 'remote' }> | undefined;
+  }
+
+  setRemote(account: Extract<Account, { kind: 'remote' }> | undefined): void {
+    this.set('account.remote', account);
+  }
+
+  snapshot(account: string): { entitlement: Entitlement; syncedAt: string } | undefined {
+    const value = this.get(`snapshot:${account}`) as { entitlement: unknown; syncedAt: string } | undefined;
+    if (!value) return undefined;
+    const parsed = Entitlement.safeParse(value.entitlement);
+    return parsed.success ? { entitlement: parsed.data, syncedAt: value.syncedAt } : undefined;
+  }
+
+  setSnapshot(account: string, entitlement: Entitlement, syncedAt: string): void {
+    this.set(`snapshot:${account}`, { entitlement, syncedAt });
+  }
+}

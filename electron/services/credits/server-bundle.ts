@@ -1,0 +1,55 @@
+// Where the billing server's code is, for running it as a child process (electron/ may not import
+// server/): from a checkout, scripts/server.mjs (which rebuilds dist/server.mjs when stale); in a
+// built or packaged app, dist/server.mjs. Found by walking up from this module, the entry script and
+// the working directory. COURIER_BILLING_SERVER (a path to either file) overrides.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type ServerEntry = { kind: 'script'; file: string } | { kind: 'bundle'; file: string };
+
+function thisModuleFile(): string | undefined {
+  const original = Error.prepareStackTrace;
+  try {
+    Error.prepareStackTrace = (_err, frames) => frames;
+    const frames = new Error().stack as unknown as NodeJS.CallSite[] | undefined;
+    const name = Array.isArray(frames) ? frames[0]?.getFileName() : undefined;
+    if (!name) return undefined;
+    return name.startsWith('file:') ? fileURLToPath(name) : name;
+  } catch {
+    return undefined;
+  } finally {
+    Error.prepareStackTrace = original;
+  }
+}
+
+function entryFor(file: string): ServerEntry {
+  return { kind: file.endsWith(path.join('scripts', 'server.mjs')) ? 'script' : 'bundle', file };
+}
+
+export function locateServerEntry(env: NodeJS.ProcessEnv = process.env): ServerEntry {
+  if (env.COURIER_BILLING_SERVER) {
+    const file = path.resolve(env.COURIER_BILLING_SERVER);
+    if (!fs.existsSync(file)) throw new Error(`COURIER_BILLING_SERVER=${file} does not exist`);
+    return entryFor(file);
+  }
+  const anchors = [thisModuleFile(), process.argv[1], process.cwd()].filter((a): a is string => !!a);
+  for (const anchor of anchors) {
+    let dir = path.resolve(anchor);
+    for (let i = 0; i < 8; i++) {
+      for (const candidate of [path.join(dir, 'scripts', 'server.mjs'), path.join(dir, 'dist', 'server.mjs')]) {
+        if (fs.existsSync(candidate)) return entryFor(candidate);
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  throw new Error('The billing server is not built: run `npm run server -- --help` once, or set COURIER_BILLING_SERVER.');
+}
+
+/** The node binary for the child: plain Node even inside Electron (better-sqlite3 there is Node's build). */
+export function nodeBinary(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.COURIER_NODE) return env.COURIER_NODE;
+  return process.versions.electron ? 'node' : process.execPath;
+}

@@ -1,0 +1,46 @@
+// The TurnMeter Agent Mode calls (electron/services/agent/turn-meter.ts). beforeTurn: the shared
+// decision on the cached snapshot minus what is queued, no network. recordTurn: the turn's usage
+// event into the outbox, synchronously, inside the caller's transaction on the workspace database.
+import type { Entitlement } from '../../../shared/billing/api.js';
+import type { CompletedTurn, TurnDecision, TurnMeter } from '../agent/turn-meter.js';
+import { meterDecision } from './meter-view.js';
+import type { Outbox } from './outbox.js';
+import { rateCardFor, usageOfTurn } from './usage-event.js';
+
+export interface TurnMeterDeps {
+  outbox: Outbox;
+  account: () => string;
+  snapshot: () => Entitlement | undefined;
+  now: () => Date;
+  /** Starts the billing connection (called when there is no snapshot yet). */
+  ensureStarted: () => Promise<void>;
+  afterTurn: () => void;
+}
+
+export class TurnMeterService implements TurnMeter {
+  constructor(private readonly deps: TurnMeterDeps) {}
+
+  /** Resolves once the billing server was tried (the snapshot is then fresh, or the cached one). */
+  ready(): Promise<void> {
+    return this.deps.ensureStarted().catch(() => {});
+  }
+
+  beforeTurn(): TurnDecision {
+    const snapshot = this.deps.snapshot();
+    if (!snapshot) void this.ready();
+    const account = this.deps.account();
+    const decision = meterDecision(snapshot, this.deps.outbox.queued(account).micro, this.deps.now());
+    return decision.allowed ? { allowed: true } : { allowed: false, reason: decision.reason ?? 'refused', message: decision.message ?? 'Refused.' };
+  }
+
+  recordTurn(turn: CompletedTurn): void {
+    const account = this.deps.account();
+    for (const usage of usageOfTurn(turn, account, rateCardFor(this.deps.snapshot()))) this.deps.outbox.add(usage);
+    // After the caller's commit (or its rollback): the meter event and a sync.
+    setImmediate(() => this.deps.afterTurn());
+  }
+
+  afterTurn(): void {
+    this.deps.afterTurn();
+  }
+}
