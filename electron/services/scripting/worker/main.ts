@@ -1,7 +1,7 @@
 // The sandbox worker (a worker_threads Worker, started by runtime.ts from dist/sandbox/worker.js).
 // It locks the realm down with SES (frozen intrinsics, tamed Function/eval/Date/Math/Error) and
-// then runs each script in a fresh Compartment whose globals are only what the pm prelude builds
-// for it. This file is the trusted side: it alone touches Node (the message port, timers, random
+// then runs each script in a Compartment whose globals are only what the pm prelude builds for it
+// (one Compartment, reset to pristine between scripts: see script-compartment.ts). This file is the trusted side: it alone touches Node (the message port, timers, random
 // bytes). Scripts, the prelude and the libraries see only hardened capability functions.
 //
 // A script finishes when its synchronous code has run and nothing it started is pending (timers,
@@ -17,6 +17,7 @@ import type { ScriptError, ScriptInput, ScriptResult } from '../types.js';
 import { atob, btoa } from '../pm/base64.js';
 import { hardenPrototypesFrom, hardenTolerant } from '../pm/tame.js';
 import { needsRewrite, rewriteForSes } from './rewrite.js';
+import { ScriptCompartment, type ScriptFn } from './script-compartment.js';
 
 const realSetTimeout = setTimeout;
 const realClearTimeout = clearTimeout;
@@ -350,19 +351,32 @@ function syntaxError(err: unknown): Error {
   return err instanceof Error ? err : new SyntaxError(message);
 }
 
-type ScriptFn = (this: unknown) => unknown;
+/**
+ * The compartment scripts run in, reused and reset between scripts (script-compartment.ts); a new
+ * one when a script left it in a state reset() cannot undo.
+ */
+let realm: ScriptCompartment | null = null;
+let realmDirty = false;
+const makeRealm = () => new ScriptCompartment(baseGlobals);
 
-function compile(c: Compartment, code: string, isAsync: boolean): ScriptFn {
-  // A function body, as Postman runs scripts: a top-level `return` ends the script.
-  return c.evaluate(`(${isAsync ? 'async ' : ''}function () {\n${code}\n})`, {
-    sloppyGlobalsMode: true,
-    __rejectSomeDirectEvalExpressions__: false,
-  }) as ScriptFn;
+/** Between scripts, off the clock: the compartment back to pristine (or a fresh one). */
+function prepareRealm(): void {
+  if (realm && realmDirty) {
+    let clean = false;
+    try {
+      clean = realm.reset();
+    } catch {
+      clean = false;
+    }
+    if (!clean) realm = null;
+  }
+  realmDirty = false;
+  realm ??= makeRealm();
 }
 
-/** The next script's Compartment, made while the worker waits (SES's constructor is not free). */
-let spare: Compartment | null = null;
-const makeCompartment = () => new Compartment({ globals: baseGlobals, __options__: true });
+function compileScript(c: ScriptCompartment, code: string, isAsync: boolean): ScriptFn {
+  return c.compile(code, isAsync, () => (needsRewrite(code) ? rewriteForSes(code) : code));
+}
 
 function start(id: number, input: ScriptInput): void {
   const ctx: Ctx = { id, input, alive: true, io: 0, timers: new Map(), nextTimer: 0, calls: 0, checkQueued: false };
@@ -385,15 +399,15 @@ function start(id: number, input: ScriptInput): void {
     return;
   }
   const world = ctx.world;
-  const c = spare ?? makeCompartment();
-  spare = null;
-  for (const [name, value] of Object.entries(world.globals)) Object.defineProperty(c.globalThis, name, { value, writable: true, enumerable: false, configurable: true });
-  for (const [name, get] of Object.entries(world.lazyGlobals)) defineLazy(c.globalThis, name, get);
-  const source = needsRewrite(input.code) ? rewriteForSes(input.code) : input.code;
+  prepareRealm();
+  const c = realm!;
+  realmDirty = true;
+  for (const [name, value] of Object.entries(world.globals)) Object.defineProperty(c.global, name, { value, writable: true, enumerable: false, configurable: true });
+  for (const [name, get] of Object.entries(world.lazyGlobals)) defineLazy(c.global, name, get);
   let fn: ScriptFn;
   let isAsync = false;
   try {
-    fn = compile(c, source, false);
+    fn = compileScript(c, input.code, false);
   } catch (err) {
     if (!(err instanceof SyntaxError && /\bawait\b/.test(err.message))) {
       world.fail(syntaxError(err), 'syntax');
@@ -401,7 +415,7 @@ function start(id: number, input: ScriptInput): void {
       return;
     }
     try {
-      fn = compile(c, source, true);
+      fn = compileScript(c, input.code, true);
       isAsync = true;
     } catch (err2) {
       world.fail(syntaxError(err2), 'syntax');
@@ -410,7 +424,7 @@ function start(id: number, input: ScriptInput): void {
     }
   }
   try {
-    const r = fn.call(c.globalThis);
+    const r = fn.call(c.global);
     if (isAsync) (r as Promise<unknown>).then(undefined, (err) => ctx.alive && world.fail(err));
   } catch (err) {
     world.fail(err);
@@ -438,7 +452,7 @@ function onMessage(msg: HostToWorker): void {
 function idle(): void {
   for (;;) {
     if (current) return;
-    spare ??= makeCompartment();
+    prepareRealm();
     Atomics.wait(wake, 0, 0);
     Atomics.store(wake, 0, 0);
     for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {

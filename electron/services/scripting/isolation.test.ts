@@ -1,0 +1,96 @@
+// Scripts share one warm worker and one reused Compartment (worker/script-compartment.ts): nothing
+// a script does to its global object — new globals, replaced or deleted built-ins, a changed
+// prototype, a frozen global object — may be seen by the next script. Each case runs the same
+// probe before and after the script and expects identical answers.
+import { afterAll, describe, expect, it } from 'vitest';
+import { createScriptRuntime } from './index.js';
+import { input, noHost } from './test-helpers.fixture.js';
+import type { ScriptResult } from './types.js';
+
+const rt = createScriptRuntime({ timeoutMs: 2000 });
+afterAll(() => rt.close());
+
+const run = (code: string): Promise<ScriptResult> => rt.run(input(code), noHost);
+
+/** What a script sees of its global object, as one console line. */
+const PROBE = `
+  const own = Reflect.ownKeys(globalThis).map(String).sort();
+  console.log(JSON.stringify({
+    own,
+    extensible: Object.isExtensible(globalThis),
+    proto: Object.getPrototypeOf(Object.getPrototypeOf(globalThis)) === Object.prototype,
+    leaked: typeof leaked, viaThis: typeof globalThis.viaThis, sym: Object.getOwnPropertySymbols(globalThis).length,
+    json: typeof JSON.stringify, object: typeof Object.keys, array: typeof Array, self: globalThis.globalThis === globalThis,
+    pm: typeof pm.test, lodash: typeof _.get, console: typeof console.log, require: typeof require, tests: typeof tests,
+    undef: typeof undefined, toStr: typeof toString, hasOwn: typeof hasOwnProperty,
+  }));
+`;
+
+async function probe(): Promise<string> {
+  const r = await run(PROBE);
+  expect(r.error).toBeUndefined();
+  return r.console[0].args[0];
+}
+
+describe('a script cannot leave anything behind for the next one', () => {
+  it.each([
+    ['a sloppy global (assignment without a declaration)', 'leaked = 42;'],
+    ['a property of globalThis', 'globalThis.viaThis = { secret: 1 }; this.leaked = 2;'],
+    ['a symbol-keyed property', "globalThis[Symbol('x')] = 1; globalThis[Symbol.for('y')] = 2;"],
+    ['built-ins replaced', 'JSON = { stringify: () => "evil" }; Object = null; globalThis.Array = 1; globalThis.globalThis = null;'],
+    ['built-ins deleted', 'delete globalThis.JSON; delete globalThis.Object; delete globalThis.Array; delete globalThis.globalThis;'],
+    ['pm, console, require, the legacy globals and lazy libraries replaced', 'pm = null; console = null; require = null; tests = null; _ = null;'],
+    ['a getter put on the global object', "Object.defineProperty(globalThis, 'leaked', { get: () => 'evil', configurable: true });"],
+    ['a non-configurable property (the compartment is replaced)', "Object.defineProperty(globalThis, 'leaked', { value: 'evil' });"],
+    ['a non-configurable built-in (the compartment is replaced)', "Object.defineProperty(globalThis, 'JSON', { value: { stringify: 1 }, configurable: false, writable: false });"],
+    ['the global object frozen (the compartment is replaced)', "leaked = 1; Object.freeze(globalThis);"],
+    ['the global object made non-extensible', "Object.preventExtensions(globalThis);"],
+    ['the prototype of the global object replaced', "Object.setPrototypeOf(globalThis, { leaked: 'evil', viaThis: 'evil' });"],
+    ['the prototype of the global object written to', "try { Object.getPrototypeOf(globalThis).leaked = 'evil'; } catch {} try { Object.defineProperty(Object.getPrototypeOf(globalThis), 'leaked', { value: 1 }); } catch {}"],
+    ['the prototype of the global object set to null', 'Object.setPrototypeOf(globalThis, null);'],
+  ])('%s', async (_name, code) => {
+    const before = await probe();
+    const r = await run(code);
+    expect(r.error).toBeUndefined();
+    expect(await probe()).toBe(before);
+    // A plain script still works afterwards.
+    const after = await run(`pm.test('fine', () => pm.expect(pm.response.json().id).to.equal(7));`);
+    expect(after.tests).toEqual([{ name: 'fine', passed: true, skipped: false }]);
+  });
+
+  it('the probe itself sees a clean world', async () => {
+    const seen = JSON.parse(await probe()) as Record<string, unknown>;
+    expect(seen).toMatchObject({ extensible: true, proto: true, leaked: 'undefined', viaThis: 'undefined', sym: 1, json: 'function', object: 'function', array: 'function', self: true, pm: 'function', lodash: 'function', console: 'function', require: 'function', tests: 'object', undef: 'undefined', toStr: 'function', hasOwn: 'function' });
+  });
+
+  it('the same script text run twice starts from scratch each time (compiled once, state not kept)', async () => {
+    const code = `var count = (typeof count === 'number' ? count : 0) + 1; counter = (typeof counter === 'number' ? counter : 0) + 1; console.log(count, counter);`;
+    const first = await run(code);
+    const second = await run(code);
+    expect(first.console[0].args).toEqual(['1', '1']);
+    expect(second.console[0].args).toEqual(['1', '1']);
+  });
+
+  it('a timer a script left behind does not run in the next script', async () => {
+    const r = await run(`setTimeout(() => { globalThis.leaked = 'late'; }, 50); throw new Error('stop');`);
+    expect(r.error?.message).toBe('Error: stop');
+    const later = await run(`setTimeout(() => console.log(typeof leaked), 150);`);
+    expect(later.console[0].args).toEqual(['undefined']);
+  });
+
+  it('sloppy-mode globals work as in Postman: assignment creates a global, unknown names read as undefined', async () => {
+    const r = await run(`
+      total = 2; total += 3;
+      function bump() { total++; }
+      bump();
+      pm.test('sloppy', () => {
+        pm.expect(total).to.equal(6);
+        pm.expect(globalThis.total).to.equal(6);
+        pm.expect(typeof neverDeclared).to.equal('undefined');
+        pm.expect(Object.keys(globalThis)).to.include('total');
+      });
+    `);
+    expect(r.error).toBeUndefined();
+    expect(r.tests).toEqual([{ name: 'sloppy', passed: true, skipped: false }]);
+  });
+});
