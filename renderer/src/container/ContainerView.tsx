@@ -1,5 +1,5 @@
 // A collection or folder opened in a tab: name, description, the auth its requests inherit and,
-// for collections, its variables.
+// for collections, its variables; and its pre-request and test scripts.
 import { useState } from 'react';
 import { TabPanel, TabStrip } from '../common/TabStrip';
 import { VariablesTable } from '../environments/VariablesTable';
@@ -11,9 +11,11 @@ import { countDescendants, useTree } from '../state/tree';
 import { useVariableContext } from '../state/variables';
 import { createItem } from '../sidebar/treeActions';
 import { Icon } from '../common/Icon';
+import { NO_SCRIPTS, scriptCount } from '../scripts/scriptKinds';
+import { ScriptsPanel } from '../scripts/ScriptsPanel';
 import { openRunner } from '../runner/runnerActions';
 
-type Section = 'overview' | 'auth' | 'variables';
+type Section = 'overview' | 'auth' | 'variables' | 'scripts';
 
 export function ContainerView({ tab }: { tab: ContainerTab }) {
   const [section, setSection] = useState<Section>('overview');
@@ -27,6 +29,7 @@ export function ContainerView({ tab }: { tab: ContainerTab }) {
     { key: 'auth', label: 'Auth' },
   ];
   if (tab.itemKind === 'collection') sections.push({ key: 'variables', label: 'Variables', count: d.variables.length });
+  sections.push({ key: 'scripts', label: 'Scripts', count: scriptCount(d.scripts) });
 
   return (
     <div className="container-view" data-testid={`${tab.itemKind}-view`}>
@@ -93,6 +96,16 @@ export function ContainerView({ tab }: { tab: ContainerTab }) {
             </div>
           </TabPanel>
         )}
+        <TabPanel idPrefix={prefix} tabKey="scripts" active={section === 'scripts'} className="fill">
+          {section === 'scripts' && (
+            <ScriptsPanel
+              scripts={d.scripts ?? NO_SCRIPTS}
+              onChange={(kind, code) => updateContainerDraft(tab.id, (x) => ({ ...x, scripts: { ...(x.scripts ?? NO_SCRIPTS), [kind]: code } }))}
+              owner={tab.itemKind}
+              idPrefix={prefix}
+            />
+          )}
+        </TabPanel>
       </div>
     </div>
   );

@@ -1,13 +1,15 @@
-// The request builder of one tab: URL bar, then Params / Headers / Body / Auth / Settings.
+// The request builder of one tab: URL bar, then Params / Headers / Body / Auth / Scripts / Settings.
 import { TabPanel, TabStrip, type TabSpec } from '../common/TabStrip';
 import { useTabs } from '../state/tabs';
 import type { RequestSection, RequestTab } from '../state/tabTypes';
 import { useVariableContext } from '../state/variables';
+import { NO_SCRIPTS, scriptCount } from '../scripts/scriptKinds';
+import { ScriptsPanel } from '../scripts/ScriptsPanel';
 import { AuthEditor } from './auth/AuthEditor';
 import { BodyEditor } from './body/BodyEditor';
 import { HeadersTable } from './HeadersTable';
 import { ParamsTable } from './ParamsTable';
-import { editRequest } from './requestDraft';
+import { editRequest, setScript } from './requestDraft';
 import { RequestTitle } from './RequestTitle';
 import { SettingsPanel } from './SettingsPanel';
 import { UrlBar } from './UrlBar';
@@ -21,6 +23,7 @@ export function RequestEditor({ tab }: { tab: RequestTab }) {
     { key: 'headers', label: 'Headers', count: enabled(r.headers) },
     { key: 'body', label: r.body.mode === 'none' ? 'Body' : <>Body<span className="tab-dot" aria-label="(has body)" /></> },
     { key: 'auth', label: r.auth.type === 'inherit' || r.auth.type === 'none' ? 'Auth' : <>Auth<span className="tab-dot" aria-label="(set)" /></> },
+    { key: 'scripts', label: 'Scripts', count: scriptCount(tab.draft.scripts) },
     { key: 'settings', label: 'Settings' },
   ];
   const setSection = (section: RequestSection) =>
@@ -50,6 +53,11 @@ export function RequestEditor({ tab }: { tab: RequestTab }) {
             allowInherit
             onChange={(auth) => editRequest(tab.id, (x) => ({ ...x, auth }))}
           />
+        </TabPanel>
+        <TabPanel idPrefix={prefix} tabKey="scripts" active={tab.section === 'scripts'} className="fill">
+          {tab.section === 'scripts' && (
+            <ScriptsPanel scripts={tab.draft.scripts ?? NO_SCRIPTS} onChange={(kind, code) => setScript(tab.id, kind, code)} owner="request" idPrefix={prefix} />
+          )}
         </TabPanel>
         <TabPanel idPrefix={prefix} tabKey="settings" active={tab.section === 'settings'}>
           <SettingsPanel tab={tab} />

@@ -1,11 +1,17 @@
 // Small edits to a request tab's draft, shared by the editor's parts.
 import type { Body, KeyValue, RequestSpec } from '../../../shared/model';
+import { NO_SCRIPTS, type ScriptKind } from '../scripts/scriptKinds';
 import { syncParamsFromUrl, withQuery } from '../../../shared/url';
 import { updateRequestDraft, useTabs } from '../state/tabs';
 import type { RequestTab } from '../state/tabTypes';
 
 export function editRequest(tabId: string, fn: (r: RequestSpec) => RequestSpec): void {
   updateRequestDraft(tabId, (d) => ({ ...d, request: fn(d.request) }));
+}
+
+/** A script was edited: part of the draft, saved with the request and sent as edited. */
+export function setScript(tabId: string, kind: ScriptKind, code: string): void {
+  updateRequestDraft(tabId, (d) => ({ ...d, scripts: { ...(d.scripts ?? NO_SCRIPTS), [kind]: code } }));
 }
 
 /** The URL was edited: the params table follows. */

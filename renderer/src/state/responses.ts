@@ -58,6 +58,7 @@ export async function sendTab(tabId: string): Promise<void> {
       requestId: tab.itemId,
       request: tab.draft.request,
       name: tab.draft.name,
+      scripts: tab.draft.scripts,
     });
     if (useResponses.getState().byTab[tabId]?.sendId !== sendId) return;
     patch(tabId, { sending: false, result, progress: null });

@@ -37,12 +37,13 @@ function containerDraft(item: Item): ContainerDraft {
     description: item.description ?? '',
     auth: item.auth ?? (item.kind === 'collection' ? { type: 'none' } : { type: 'inherit' }),
     variables: item.variables ?? [],
+    scripts: item.scripts,
   };
 }
 
 function tabForItem(item: Item): Tab {
   if (item.kind === 'request') {
-    return newRequestTab({ name: item.name, request: item.request }, item.id);
+    return newRequestTab({ name: item.name, request: item.request, scripts: item.scripts }, item.id);
   }
   useContainers.getState().put(item);
   const draft = containerDraft(item);
@@ -99,7 +100,7 @@ export async function saveTab(tabId: string): Promise<boolean> {
 async function saveRequest(tab: RequestTab): Promise<boolean> {
   const sent = tab.draft;
   const item = await attempt(
-    () => rpc['items.update']({ id: tab.itemId!, name: sent.name.trim() || 'Untitled request', request: sent.request }),
+    () => rpc['items.update']({ id: tab.itemId!, name: sent.name.trim() || 'Untitled request', request: sent.request, scripts: sent.scripts }),
     'Could not save the request',
   );
   if (!item) return false;
@@ -124,6 +125,7 @@ async function saveContainer(tab: ContainerTab): Promise<boolean> {
         name: d.name.trim() || tab.itemKind,
         description: d.description,
         auth: d.auth,
+        scripts: d.scripts,
         ...(tab.itemKind === 'collection' ? { variables: d.variables.filter((v) => v.key !== '' || v.value !== '') } : {}),
       }),
     `Could not save the ${tab.itemKind}`,
@@ -153,7 +155,7 @@ export async function saveRequestAs(tabId: string, parentId: string, name: strin
   if (!tab || tab.kind !== 'request') return false;
   const draft = { ...tab.draft, name: name.trim() || tab.draft.name };
   const item = await attempt(
-    () => rpc['items.create']({ kind: 'request', parentId, name: draft.name, request: draft.request }),
+    () => rpc['items.create']({ kind: 'request', parentId, name: draft.name, request: draft.request, scripts: draft.scripts }),
     'Could not save the request',
   );
   if (!item) return false;

@@ -1,12 +1,14 @@
 // What an open tab holds. Drafts live here until saved; `savedJson` is the last saved state, so
 // the unsaved-changes dot is simply "draft differs from saved".
-import type { Auth, Body, RequestSpec, Variable } from '../../../shared/model';
+import type { Auth, Body, RequestSpec, Scripts, Variable } from '../../../shared/model';
 
-export type RequestSection = 'params' | 'headers' | 'body' | 'auth' | 'settings';
+export type RequestSection = 'params' | 'headers' | 'body' | 'auth' | 'scripts' | 'settings';
 
 export interface RequestDraft {
   name: string;
   request: RequestSpec;
+  /** Absent in tabs saved before scripts were editable. */
+  scripts?: Scripts;
 }
 
 export interface RequestTab {
@@ -27,6 +29,7 @@ export interface ContainerDraft {
   description: string;
   auth: Auth;
   variables: Variable[];
+  scripts?: Scripts;
 }
 
 export interface ContainerTab {

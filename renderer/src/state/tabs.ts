@@ -51,7 +51,11 @@ export function activeTab(): Tab | undefined {
 
 /** A tab for `draft`; without a request, a new one (with the default timeout from the settings). */
 export function newRequestTab(draft?: Partial<RequestDraft>, itemId: string | null = null): RequestTab {
-  const d: RequestDraft = { name: draft?.name ?? 'Untitled request', request: draft?.request ?? newRequestSpec() };
+  const d: RequestDraft = {
+    name: draft?.name ?? 'Untitled request',
+    request: draft?.request ?? newRequestSpec(),
+    scripts: draft?.scripts ?? { prerequest: '', test: '' },
+  };
   return {
     kind: 'request',
     id: newId(),
