@@ -109,6 +109,7 @@ describe.skipIf(skipE2E)('the Runner view', () => {
     expect(await progressBar(page)).toEqual({ now: 8, max: 8 });
     expect(await text(page, 'runner-done')).toBe('8 / 8 requests');
     expect(await text(page, 'runner-data-problems')).toContain('users.csv row 3 (line 4): Quote Not Closed');
+    expect(await page.getByTestId('runner-warnings').count()).toBe(0); // shown once, not again as a warning
     // What the fixture does per iteration: 5 tests pass, 1 fails, 1 is skipped; 2 requests fail (a test, a script error).
     const shown = await counters(page);
     expect(shown).toEqual({ requests: 8, requestsFailed: 4, testsPassed: 10, testsFailed: 2, testsSkipped: 2 });
@@ -160,6 +161,15 @@ describe.skipIf(skipE2E)('the Runner view', () => {
     expect(await resultRows(page)).toEqual([...FAILING_REQUESTS.map((r) => `Iteration 1: ${r}`), ...FAILING_REQUESTS.map((r) => `Iteration 2: ${r}`)]);
     expect(Object.values(PATHS).map((p) => suite.server.hits(p))).toEqual([0, 2, 0, 2]);
     expect(await counters(page)).toEqual({ requests: 4, requestsFailed: 4, testsPassed: 4, testsFailed: 2, testsSkipped: 0 });
+
+    // Folders picked (one inside the other): only their requests run.
+    await page.getByLabel('Failed only').uncheck();
+    await page.getByLabel('Run folder Health').check();
+    await page.getByLabel('Run folder Deep').check();
+    await page.getByRole('button', { name: 'Start run' }).click();
+    await expect.poll(() => text(page, 'runner-done'), { timeout: 30_000 }).toBe('2 / 2 requests');
+    await waitForStatus(page, 'Finished');
+    expect(await resultRows(page)).toEqual(['Iteration 1: Health / Deep / Ping', 'Iteration 2: Health / Deep / Ping']);
 
     // Export gives back the collection as imported.
     const exporting = page.waitForEvent('download');

@@ -13,7 +13,9 @@ export async function importFiles(files: readonly File[]): Promise<ImportOutcome
       const { created, warnings } = await rpc['formats.import']({ fileName: file.name, text });
       outcomes.push({ fileName: file.name, ok: true, created, warnings });
     } catch (err) {
-      outcomes.push({ fileName: file.name, ok: false, error: errorMessage(err) });
+      const message = errorMessage(err);
+      const named = `${file.name}: `;
+      outcomes.push({ fileName: file.name, ok: false, error: message.startsWith(named) ? message.slice(named.length) : message });
     }
   }
   return outcomes;

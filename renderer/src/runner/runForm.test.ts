@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newRunForm, startInput } from './runForm';
+import { dropNested, newRunForm, startInput } from './runForm';
 
 describe('the runner form', () => {
   it('turns the typed values into runner.start input', () => {
@@ -24,5 +24,12 @@ describe('the runner form', () => {
     expect(startInput({ ...base, delayMs: '-1' })).toEqual({ error: 'Delay must be a whole number' });
     expect(startInput({ ...base, timeoutMs: '9999999' })).toEqual({ error: 'Request timeout must be between 0 and 3,600,000' });
     expect(startInput({ ...base, collectionId: '' })).toEqual({ error: 'Pick a collection to run' });
+  });
+
+  it('drops folders picked inside another picked folder', () => {
+    const parents: Record<string, string | null> = { col: null, health: 'col', deep: 'health', users: 'col', loop: 'loop' };
+    expect(dropNested(['deep', 'users', 'health'], (id) => parents[id])).toEqual(['users', 'health']);
+    expect(dropNested(['deep', 'users'], (id) => parents[id])).toEqual(['deep', 'users']);
+    expect(dropNested(['loop'], (id) => parents[id])).toEqual(['loop']);
   });
 });

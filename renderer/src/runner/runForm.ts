@@ -27,6 +27,19 @@ export function newRunForm(collectionId: string, itemIds: string[], environmentI
   return { collectionId, itemIds, environmentId, iterations: '1', data: null, delayMs: '0', bail: false, timeoutMs: '', persistVariables: false };
 }
 
+/** The picked folders without those inside another picked one (the runner would look for them twice). */
+export function dropNested(ids: string[], parentOf: (id: string) => string | null | undefined): string[] {
+  const picked = new Set(ids);
+  return ids.filter((id) => {
+    const seen = new Set<string>([id]);
+    for (let p = parentOf(id); p && !seen.has(p); p = parentOf(p)) {
+      if (picked.has(p)) return false;
+      seen.add(p);
+    }
+    return true;
+  });
+}
+
 export type StartInput = ChannelInput<'runner.start'>;
 
 function wholeNumber(text: string, label: string, min: number, max: number): number | string {

@@ -94,8 +94,11 @@ describe('run state', () => {
     expect(progressOf(state)).toEqual({ done: 5, total: 5, fraction: 1 });
   });
 
-  it('a warning is kept; a run that threw is marked failed once', () => {
-    const warned = applyProgress(run(), { runId: 'r1', type: 'warning', message: 'The run stopped: boom' }, 2_000);
+  it('a warning is kept (a data problem only once, with the start answer); a run that threw is marked failed once', () => {
+    const warned = feed(run(), [
+      { runId: 'r1', type: 'warning', message: 'row 3: bad' },
+      { runId: 'r1', type: 'warning', message: 'The run stopped: boom' },
+    ]);
     expect(warned.warnings).toEqual(['The run stopped: boom']);
     const failed = failedRun(warned, 3_000);
     expect(failed.status).toBe('failed');

@@ -112,6 +112,8 @@ export function applyProgress(state: RunState, event: ProgressEvent, now: number
       return { ...state, rows: [...state.rows, row], counts: addCounts(state.counts, event.execution) };
     }
     case 'warning':
+      // Skipped data rows come as warnings too; they are shown once, with the start's answer.
+      if (state.dataProblems.includes(event.message)) return state;
       return { ...state, warnings: [...state.warnings, event.message] };
     case 'done':
       return { ...state, status: event.summary.cancelled ? 'cancelled' : 'done', summary: event.summary, finishedAt: now };

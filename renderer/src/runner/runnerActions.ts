@@ -9,7 +9,7 @@ import type { RunnerTab } from '../state/tabTypes';
 import { attempt, errorMessage } from '../state/toasts';
 import { ancestorsOf, useTree } from '../state/tree';
 import { newId } from '../util/id';
-import { newRunForm, startInput } from './runForm';
+import { dropNested, newRunForm, startInput } from './runForm';
 import { failedItemIds, startedRun } from './runState';
 
 /** The collection an item belongs to (itself for a collection). */
@@ -67,7 +67,8 @@ export function chooseCollection(tabId: string, collectionId: string): void {
 export async function startRun(tabId: string, itemIds?: string[]): Promise<void> {
   const state = useRunner.getState().byTab[tabId];
   if (!state || state.starting || state.run?.status === 'running') return;
-  const checked = startInput(state.form, itemIds);
+  const byId = useTree.getState().byId;
+  const checked = startInput(state.form, itemIds ?? dropNested(state.form.itemIds, (id) => byId.get(id)?.parentId));
   if ('error' in checked) {
     useRunner.getState().update(tabId, (s) => ({ ...s, error: checked.error }));
     return;
