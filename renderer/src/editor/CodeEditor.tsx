@@ -1,8 +1,8 @@
 // An editable CodeMirror 6 editor (request bodies). The view is created once (useEditorView);
 // outside changes to `value` are applied as a transaction, and edits are reported through onChange.
-import { Compartment, EditorState } from '@codemirror/state';
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, placeholder as placeholderExt } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type MutableRefObject } from 'react';
 import { editableExtensions } from './extensions';
 import { languageExtension, type EditorLanguage } from './languages';
 import { useEditorView } from './useEditorView';
@@ -14,9 +14,13 @@ interface Props {
   ariaLabel: string;
   placeholder?: string;
   testId?: string;
+  /** More extensions (the script editor's completion). */
+  extensions?: Extension;
+  /** Receives the view while mounted (the script editor inserts snippets through it). */
+  viewRef?: MutableRefObject<EditorView | null>;
 }
 
-export function CodeEditor({ value, onChange, language, ariaLabel, placeholder, testId }: Props) {
+export function CodeEditor({ value, onChange, language, ariaLabel, placeholder, testId, extensions = [], viewRef }: Props) {
   const lastValue = useRef(value);
   const onChangeRef = useRef(onChange);
   const langCompartment = useRef(new Compartment());
@@ -30,6 +34,7 @@ export function CodeEditor({ value, onChange, language, ariaLabel, placeholder, 
         editableExtensions(),
         langCompartment.current.of(languageExtension(language, value.length)),
         placeholderExt(placeholder ?? ''),
+        extensions,
         EditorView.contentAttributes.of({ 'aria-label': ariaLabel }),
         EditorView.updateListener.of((u) => {
           if (!u.docChanged || applyingOutside.current) return;
@@ -40,6 +45,14 @@ export function CodeEditor({ value, onChange, language, ariaLabel, placeholder, 
       ],
     }),
   );
+
+  useEffect(() => {
+    if (!viewRef) return;
+    viewRef.current = view.current;
+    return () => {
+      viewRef.current = null;
+    };
+  }, []);
 
   useEffect(() => {
     const v = view.current;
