@@ -19,12 +19,16 @@ const PATHS = { list: '/echo/users', missing: '/status/404', ping: '/echo/ping',
 const ALL_REQUESTS = ['Users / List users', 'Users / Missing user', 'Health / Deep / Ping', 'Broken script'];
 const FAILING_REQUESTS = ['Users / Missing user', 'Broken script'];
 
-/** The fixture with its baseUrl pointing at the test server, under another name when asked. */
-function collectionFile(name = 'Runner view demo'): { name: string; mimeType: string; buffer: Buffer } {
+type FileSpec = { name: string; mimeType: string; buffer: Buffer };
+const jsonFile = (name: string, json: unknown): FileSpec => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+const USERS_CSV = { name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from('user\nalice\nbob\n"carol\n') };
+
+/** The fixture under a name, its baseUrl pointing at the test server unless given. */
+function collectionFile(name = 'Runner view demo', baseUrl = suite.server.url): FileSpec {
   const json = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
   json.info.name = name;
-  json.variable = [{ key: 'baseUrl', value: suite.server.url }];
-  return { name: `${name}.postman_collection.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) };
+  json.variable = [{ key: 'baseUrl', value: baseUrl }];
+  return jsonFile(`${name}.postman_collection.json`, json);
 }
 
 async function open(): Promise<Page> {
@@ -34,7 +38,7 @@ async function open(): Promise<Page> {
 }
 
 /** Import dialog → the files → the dialog's outcome list text. */
-async function importThroughUi(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<Locator> {
+async function importThroughUi(page: Page, files: FileSpec[]): Promise<Locator> {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import' });
   await dialog.getByLabel('Files to import').setInputFiles(files);
@@ -84,7 +88,7 @@ describe.skipIf(skipE2E)('the Runner view', () => {
 
   it('imports a collection, runs it twice over a data file, filters, re-runs the failed requests and exports the reports', async () => {
     const page = await open();
-    const dialog = await importThroughUi(page, [collectionFile(), { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "info": ') }]);
+    const dialog = await importThroughUi(page, [collectionFile(), { ...jsonFile('broken.json', null), buffer: Buffer.from('{ "info": ') }]);
     expect(await dialog.getByTestId('import-created').textContent()).toContain('Collection “Runner view demo”: 3 folders, 4 requests');
     const refused = (await dialog.getByTestId('import-error').textContent()) ?? '';
     expect(refused).toContain('broken.json was not imported');
@@ -96,9 +100,7 @@ describe.skipIf(skipE2E)('the Runner view', () => {
     const view = page.getByTestId('runner-view');
     await view.waitFor();
     expect(await view.getByLabel('Collection to run').locator('option:checked').textContent()).toBe('Runner view demo');
-    await view
-      .getByLabel('Data file')
-      .setInputFiles({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from('user\nalice\nbob\n"carol\n') });
+    await view.getByLabel('Data file').setInputFiles(USERS_CSV);
     expect(await text(page, 'runner-data-file')).toBe('users.csv');
     await view.getByLabel('Iterations', { exact: true }).fill('2');
     suite.server.reset();
@@ -211,5 +213,52 @@ describe.skipIf(skipE2E)('the Runner view', () => {
     expect(report.cancelled).toBe(true);
     expect(report.executions.length).toBe(now);
     expect(Object.values(PATHS).reduce((n, p) => n + suite.server.hits(p), 0)).toBe(sentAtCancel);
+  });
+
+  it('imports files dropped on the dialog; a run uses the environment picked and keeps its changes when asked', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import' });
+    const files = [
+      collectionFile('Env demo', 'http://127.0.0.1:9'),
+      jsonFile('loopback.postman_environment.json', {
+        name: 'Loopback',
+        values: [{ key: 'baseUrl', value: suite.server.url, enabled: true }],
+        _postman_variable_scope: 'environment',
+      }),
+      jsonFile('workspace.postman_globals.json', { name: 'Globals', values: [{ key: 'g1', value: 'one', enabled: true }], _postman_variable_scope: 'globals' }),
+    ].map((f) => ({ name: f.name, text: f.buffer.toString('utf8') }));
+    const dataTransfer = await page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      return dt;
+    }, files);
+    await dialog.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer });
+    const created = dialog.getByTestId('import-created');
+    await expect.poll(() => created.count()).toBe(3);
+    expect((await created.allTextContents()).join('\n')).toMatch(/Collection “Env demo”: 3 folders, 4 requests[\s\S]*Environment “Loopback”: 1 variable[\s\S]*Globals: 1 variable/);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    await page.getByRole('button', { name: 'Open the runner' }).click();
+    const view = page.getByTestId('runner-view');
+    await view.getByLabel('Collection to run').selectOption({ label: 'Env demo' });
+    expect(await view.getByLabel('Run environment').locator('option:checked').textContent()).toBe('No environment');
+    await view.getByLabel('Data file').setInputFiles(USERS_CSV);
+
+    // Without the environment, baseUrl is the collection's dead port: every request fails to connect.
+    await view.getByRole('button', { name: 'Start run' }).click();
+    await waitForStatus(page, 'Finished');
+    expect(await counters(page)).toEqual({ requests: 8, requestsFailed: 8, testsPassed: 0, testsFailed: 12, testsSkipped: 2 }); // test scripts still run, as in newman
+    expect(await page.getByTestId('runner-result-status').first().textContent()).toBe('CONNECTION_REFUSED');
+
+    // With it, the requests reach the test server; "Keep variable changes" writes lastUser back.
+    await view.getByLabel('Run environment').selectOption({ label: 'Loopback' });
+    await view.getByLabel('Keep variable changes', { exact: false }).check();
+    await view.getByRole('button', { name: 'Start run' }).click();
+    await waitForStatus(page, 'Finished');
+    expect(await counters(page)).toEqual({ requests: 8, requestsFailed: 4, testsPassed: 10, testsFailed: 2, testsSkipped: 2 });
+    await page.getByRole('tab', { name: 'Environments' }).click();
+    await page.getByRole('listitem', { name: 'Environment Loopback' }).click();
+    await expect.poll(() => page.getByLabel('Value of lastUser').inputValue()).toBe('bob');
   });
 });
