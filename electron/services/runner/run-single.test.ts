@@ -133,6 +133,30 @@ describe('runSingle', () => {
     expect(out.result.scriptErrors![0].message).toMatch(/syntax|unexpected/i);
   });
 
+  it('ends a script that never stops at the time limit, reports it and still sends; the sandbox serves the next send', async () => {
+    const quick = createSandboxRuntime({ timeoutMs: 300 });
+    try {
+      const run = (scripts: Partial<Scripts>) =>
+        runSingle(
+          { engine, runtime: () => quick },
+          {
+            sendId: `t-${Math.random()}`,
+            request: { id: null, name: 'Loop', spec: defaultRequest({ url: `${server.url}/json` }), scripts: { prerequest: '', test: '', ...scripts } },
+            parents: [],
+            variables: { globals: [], collection: [], environment: [] },
+            bodyLimitBytes: 1024 * 1024,
+          },
+        );
+      const looped = await run({ prerequest: 'while (true) {}' });
+      expect(looped.result.scriptErrors).toEqual([{ kind: 'prerequest', location: 'Loop (pre-request script)', message: expect.stringMatching(/time|300 ?ms/i) }]);
+      expect(looped.result.response!.status).toBe(200);
+      const next = await run({ test: "pm.test('after', () => pm.expect(pm.response.json().hello).to.equal('world'));" });
+      expect(next.result.tests).toEqual([{ name: 'after', passed: true, skipped: false }]);
+    } finally {
+      await (await quick).close();
+    }
+  });
+
   it('does not send when a pre-request script skips the request', async () => {
     const before = server.hits('/text');
     const out = await send({ url: `${server.url}/text`, scripts: { prerequest: 'pm.execution.skipRequest();', test: "pm.test('never', () => {});" } });
