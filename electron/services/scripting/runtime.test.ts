@@ -28,10 +28,14 @@ describe('createScriptRuntime', () => {
   });
 
   it('after close: queued scripts come back with an error, new ones are refused', async () => {
-    const rt = createScriptRuntime({ timeoutMs: 2000 });
-    const running = rt.run(input('await new Promise((ok) => setTimeout(ok, 1000))'), noHost);
+    const rt = createScriptRuntime({ timeoutMs: 5000 });
+    // The first script is surely running once it asks the host for something (never answered).
+    let started: () => void = () => undefined;
+    const asked = new Promise<void>((ok) => (started = ok));
+    const waitingHost = { sendRequest: () => (started(), new Promise<never>(() => undefined)) };
+    const running = rt.run(input("pm.sendRequest('http://api.test/slow', () => {})"), waitingHost);
     const queued = rt.run(input('1'), noHost);
-    await new Promise((ok) => setTimeout(ok, 200));
+    await asked;
     await rt.close();
     expect((await running).error).toEqual({ kind: 'runtime', message: 'The test script of "Users / Get user" was stopped: the script runtime was closed' });
     expect((await queued).error).toEqual({ kind: 'runtime', message: 'The test script of "Users / Get user" did not run: the script runtime was closed' });

@@ -327,6 +327,8 @@ function finish(ctx: Ctx, stopped?: ScriptError): void {
   } catch (err) {
     post({ t: 'done', id: ctx.id, result: fallbackResult(ctx, { kind: 'runtime', message: scriptMessage(ctx.input, `produced a result that could not be sent: ${err instanceof Error ? err.message : String(err)}`) }) });
   }
+  // While the host reads the result: the next job often arrives before idle() runs.
+  prepareRealm();
 }
 
 function defineLazy(target: object, name: string, get: () => unknown): void {

@@ -21,7 +21,7 @@
 
 export type ScriptFn = (this: unknown) => unknown;
 
-const MAX_CACHED = 500;
+const MAX_CACHED = 100;
 
 function sameDescriptor(a: PropertyDescriptor, b: PropertyDescriptor): boolean {
   return (
