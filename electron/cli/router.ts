@@ -4,15 +4,23 @@
 import { AppError } from '../../shared/errors.js';
 import { courierHome } from '../services/home.js';
 import { VERSION } from '../services/version.js';
+import { creditsCommand } from './commands/credits.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { loginCommand } from './commands/login.js';
+import { logoutCommand } from './commands/logout.js';
 import { runCommand } from './commands/run.js';
+import { syncCommand } from './commands/sync.js';
 import type { CliIo, Command } from './io.js';
 
 const commands: Record<string, Command> = {
   run: runCommand,
   import: importCommand,
   export: exportCommand,
+  login: loginCommand,
+  logout: logoutCommand,
+  sync: syncCommand,
+  credits: creditsCommand,
 };
 
 function usage(io: CliIo): string {

@@ -37,13 +37,20 @@ export interface Totals {
 }
 
 export class Outbox {
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(
     private readonly db: Database.Database,
     private readonly deviceId: () => string,
   ) {}
 
   private stmt(sql: string): Database.Statement {
-    return this.db.prepare(sql);
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
   }
 
   /** Queues one event with the next sequence number; answers the sequence. */

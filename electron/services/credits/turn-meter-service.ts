@@ -18,6 +18,8 @@ export interface TurnMeterDeps {
 }
 
 export class TurnMeterService implements TurnMeter {
+  private pending = false;
+
   constructor(private readonly deps: TurnMeterDeps) {}
 
   /** Resolves once the billing server was tried (the snapshot is then fresh, or the cached one). */
@@ -36,11 +38,14 @@ export class TurnMeterService implements TurnMeter {
   recordTurn(turn: CompletedTurn): void {
     const account = this.deps.account();
     for (const usage of usageOfTurn(turn, account, rateCardFor(this.deps.snapshot()))) this.deps.outbox.add(usage);
-    // After the caller's commit (or its rollback): the meter event and a sync.
-    setImmediate(() => this.deps.afterTurn());
+    // After the caller's commit (or its rollback): the meter event and a sync, once for many turns.
+    if (this.pending) return;
+    this.pending = true;
+    setImmediate(() => this.afterTurn());
   }
 
   afterTurn(): void {
+    this.pending = false;
     this.deps.afterTurn();
   }
 }

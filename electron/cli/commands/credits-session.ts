@@ -1,0 +1,18 @@
+// What the credit commands (login, logout, sync, credits) share: the workspace's credits service for
+// the length of one command, closed afterwards (which stops an embedded billing server it started).
+import { CreditsService } from '../../services/credits/credits-service.js';
+import type { CliIo } from '../io.js';
+import { LazyWorkspace } from '../workspace-refs.js';
+
+export async function withCredits<T>(io: CliIo, fn: (credits: CreditsService) => Promise<T>): Promise<T> {
+  const workspace = new LazyWorkspace(io.env);
+  const credits = new CreditsService({ workspace: workspace.get(), env: io.env, embedded: io.env.COURIER_EMBEDDED_BILLING !== '0' });
+  try {
+    return await fn(credits);
+  } finally {
+    await credits.close();
+    workspace.close();
+  }
+}
+
+export const printJson = (io: CliIo, value: unknown): void => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
