@@ -1,6 +1,6 @@
 // The Electron main process: one window, sandboxed, loading the UI from the app:// scheme with a
 // strict CSP; every IPC call checked for its sender and validated against the contract.
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell, type WebFrameMain } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNEL_NAMES, EVENT_CHANNEL } from '../shared/channel-names.js';
@@ -98,6 +98,10 @@ app.whenReady().then(() => {
     host: 'electron',
     version: VERSION,
     sqliteBinding: process.env.COURIER_SQLITE_BINDING,
+    // The AI provider key is kept encrypted by the OS keychain where one is available.
+    encryptor: safeStorage.isEncryptionAvailable()
+      ? { encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (cipher) => safeStorage.decryptString(cipher) }
+      : undefined,
   });
   serveApp();
   lockDownNavigation();

@@ -75,8 +75,8 @@ export type AiSettingsView = z.infer<typeof AiSettingsView>;
 
 export const ConnectionProblem = z.enum(['bad_key', 'unreachable', 'unknown_model', 'rate_limited', 'provider_error', 'not_configured']);
 export type ConnectionProblem = z.infer<typeof ConnectionProblem>;
-/** Why a turn ended in turn.error: a provider problem, the credit meter's refusal, AI off, or a bug. */
-export const TurnProblem = z.enum([...ConnectionProblem.options, 'refused', 'ai_off', 'internal']);
+/** Why a turn ended in turn.error: a provider problem, the credit meter's refusal, AI off, a model that kept sending invalid tool calls, or a bug. */
+export const TurnProblem = z.enum([...ConnectionProblem.options, 'refused', 'ai_off', 'bad_output', 'internal']);
 export type TurnProblem = z.infer<typeof TurnProblem>;
 
 // ------------------------------------------------------------------ turns and conversations
@@ -128,6 +128,7 @@ export const TurnStatus = z.enum(['running', 'completed', 'cancelled', 'failed']
 export const Feedback = z.enum(['up', 'down']).nullable();
 
 export const ModelCall = z.object({ inputTokens: z.number().int(), outputTokens: z.number().int(), assetWrite: z.boolean() });
+export type ModelCall = z.infer<typeof ModelCall>;
 
 export const AgentTurn = z.object({
   id: TurnId,

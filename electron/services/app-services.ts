@@ -3,6 +3,8 @@
 // here, so the app and the CLI share one implementation.
 import path from 'node:path';
 import type { Handlers } from '../../shared/contract.js';
+import { AgentService } from './agent/agent-service.js';
+import { createFileKeyStore, type Encryptor } from './agent/key-store.js';
 import { CreditsService } from './credits/credits-service.js';
 import { EventBus } from './events.js';
 import { createHandlers } from './handlers/index.js';
@@ -33,6 +35,8 @@ export interface AppServicesOptions {
   embeddedBilling?: boolean;
   /** The environment (COURIER_BILLING_URL/EMAIL/PASSWORD sign in to a team server at start). */
   env?: NodeJS.ProcessEnv;
+  /** Encrypts the AI provider key at rest (Electron: safeStorage); absent: an owner-only file. */
+  encryptor?: Encryptor;
 }
 
 const COOKIE_JAR_KEY = 'http.cookieJar';
@@ -55,6 +59,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const env = options.env ?? process.env;
   const credits = new CreditsService({ workspace, events, env, embedded: options.embeddedBilling ?? env.COURIER_EMBEDDED_BILLING !== '0' });
   credits.signInFromEnv();
+  const agent = new AgentService({
+    workspace,
+    engine,
+    events,
+    keyStore: createFileKeyStore(options.home, options.encryptor),
+    emit: (e) => events.emit('agent.event', e),
+    meter: credits.turnMeter,
+  });
   const handlers = createHandlers({
     workspace,
     engine,
@@ -63,6 +75,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     version: options.version,
     credits,
     meter: credits.turnMeter,
+    agent,
   });
   return {
     home: options.home,
@@ -72,6 +85,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     handlers,
     credits,
     close: async () => {
+      await agent.close();
       await credits.close();
       await engine.close();
       workspace.close();

@@ -1,3 +1,4 @@
+import type { AgentService } from '../agent/agent-service.js';
 import type { TurnMeter } from '../agent/turn-meter.js';
 import type { CreditsApi } from '../credits/credits-api.js';
 import type { EventBus } from '../events.js';
@@ -18,4 +19,6 @@ export interface HandlerContext {
   credits?: CreditsApi;
   /** Meters Agent Mode turns against the cached entitlement (absent: unmetered). */
   meter?: TurnMeter;
+  /** Agent Mode (absent: handlers/agent.ts makes one with an owner-only key file). */
+  agent?: AgentService;
 }

@@ -1,0 +1,154 @@
+// Every turn is a checkpoint (DESIGN.md §7): before a tool writes an asset, the rows it will touch
+// are copied as they are (once per turn); a row the turn creates is recorded as "was absent". The
+// card lists what the turn created and changed with a diff of each asset's JSON before → after,
+// and undo() puts every copied row back and removes every created one, in one transaction, so the
+// workspace is exactly as it was before the turn.
+import type Database from 'better-sqlite3';
+import { createTwoFilesPatch } from 'diff';
+import type { AssetChange, AssetKind, Checkpoint } from '../../../shared/contract-agent.js';
+import type { Workspace } from '../store/workspace.js';
+import { workspaceDb } from './store/db.js';
+
+type Table = 'items' | 'environments' | 'documents';
+const KEY_COLUMN: Record<Table, string> = { items: 'id', environments: 'id', documents: 'key' };
+type Row = Record<string, unknown>;
+
+/** The rows of one asset as they were before the turn; `rows: null` means the turn created it. */
+export interface RowSnapshot {
+  kind: AssetKind;
+  id: string;
+  name: string;
+  table: Table;
+  /** Parents before children (a deleted folder's subtree is restored top-down). */
+  rows: Row[] | null;
+  /** The asset's JSON before the turn (for the diff); null when created. */
+  before: unknown;
+}
+
+export class ChangeRecorder {
+  private readonly snapshots: RowSnapshot[] = [];
+  private readonly seen = new Set<string>();
+  private readonly db: Database.Database;
+
+  constructor(private readonly workspace: Workspace) {
+    this.db = workspaceDb(workspace);
+  }
+
+  get list(): readonly RowSnapshot[] {
+    return this.snapshots;
+  }
+
+  /** Call before updating or deleting an item (a delete copies the whole subtree). */
+  touchItem(id: string): void {
+    if (this.seen.has(`items:${id}`)) return;
+    const rows = this.db
+      .prepare(
+        `WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM items WHERE id = ? UNION ALL SELECT i.id, sub.depth + 1 FROM items i JOIN sub ON i.parent_id = sub.id)
+         SELECT items.* FROM items JOIN sub ON items.id = sub.id ORDER BY sub.depth, items.sort`,
+      )
+      .all(id) as Row[];
+    if (rows.length === 0) return;
+    const item = this.workspace.getItem(id);
+    this.add({ kind: item.kind, id, name: item.name, table: 'items', rows, before: item });
+  }
+
+  touchEnvironment(id: string): void {
+    if (this.seen.has(`environments:${id}`)) return;
+    const rows = this.db.prepare('SELECT * FROM environments WHERE id = ?').all(id) as Row[];
+    if (rows.length === 0) return;
+    const env = this.workspace.getEnvironment(id);
+    this.add({ kind: 'environment', id, name: env.name, table: 'environments', rows, before: env });
+  }
+
+  touchGlobals(): void {
+    if (this.seen.has('documents:globals')) return;
+    const rows = this.db.prepare("SELECT * FROM documents WHERE key = 'globals'").all() as Row[];
+    this.add({ kind: 'globals', id: 'globals', name: 'Globals', table: 'documents', rows, before: { variables: this.workspace.getGlobals() } });
+  }
+
+  created(kind: AssetKind, id: string, name: string): void {
+    const table: Table = kind === 'environment' ? 'environments' : 'items';
+    if (this.seen.has(`${table}:${id}`)) return;
+    this.add({ kind, id, name, table, rows: null, before: null });
+  }
+
+  /** The card: created assets (not those created and deleted again) and changed ones, with diffs. */
+  checkpoint(): Checkpoint {
+    const created: AssetChange[] = [];
+    const changed: AssetChange[] = [];
+    for (const s of this.snapshots) {
+      const after = this.current(s);
+      if (s.rows === null) {
+        if (after !== null) created.push({ kind: s.kind, id: s.id, name: nameOf(after) ?? s.name, action: 'created', diff: diffOf(s.name, null, after) });
+      } else if (JSON.stringify(s.before) !== JSON.stringify(after)) {
+        changed.push({ kind: s.kind, id: s.id, name: s.name, action: after === null ? 'deleted' : 'updated', diff: diffOf(s.name, s.before, after) });
+      }
+    }
+    return { created, changed };
+  }
+
+  private add(s: RowSnapshot): void {
+    this.seen.add(`${s.table}:${s.id}`);
+    this.snapshots.push(s);
+  }
+
+  private current(s: RowSnapshot): unknown {
+    try {
+      if (s.kind === 'globals') return { variables: this.workspace.getGlobals() };
+      if (s.kind === 'environment') return this.workspace.getEnvironment(s.id);
+      return this.workspace.getItem(s.id);
+    } catch {
+      return null;
+    }
+  }
+}
+
+function nameOf(v: unknown): string | undefined {
+  return v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string' ? (v as { name: string }).name : undefined;
+}
+
+/** Timestamps left out: they always change and say nothing. */
+function stable(v: unknown): string {
+  if (v === null) return '';
+  return `${JSON.stringify(v, (k, val: unknown) => (k === 'updatedAt' || k === 'createdAt' ? undefined : val), 2)}\n`;
+}
+
+function diffOf(name: string, before: unknown, after: unknown): string {
+  return createTwoFilesPatch(`${name} (before)`, `${name} (after)`, stable(before), stable(after), '', '', { context: 3 });
+}
+
+/** Restores the rows of `snapshots` (newest first), in the caller's transaction. Answers counts. */
+export function restoreSnapshots(workspace: Workspace, snapshots: readonly RowSnapshot[]): { restored: number; removed: number } {
+  const db = workspaceDb(workspace);
+  let restored = 0;
+  let removed = 0;
+  for (const s of [...snapshots].reverse()) {
+    const key = KEY_COLUMN[s.table];
+    if (s.rows === null) {
+      removed += db.prepare(`DELETE FROM ${s.table} WHERE ${key} = ?`).run(s.id).changes;
+      continue;
+    }
+    if (s.table === 'documents' && s.rows.length === 0) {
+      db.prepare("DELETE FROM documents WHERE key = 'globals'").run();
+      restored++;
+      continue;
+    }
+    for (const row of s.rows) {
+      const cols = Object.keys(row).filter((c) => c !== 'rid');
+      const exists = db.prepare(`SELECT 1 FROM ${s.table} WHERE ${key} = ?`).get(row[key]) !== undefined;
+      if (exists) {
+        db.prepare(`UPDATE ${s.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE ${key} = @${key}`).run(pick(row, cols));
+      } else {
+        db.prepare(`INSERT INTO ${s.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(pick(row, cols));
+      }
+    }
+    restored++;
+  }
+  return { restored, removed };
+}
+
+function pick(row: Row, cols: string[]): Row {
+  const out: Row = {};
+  for (const c of cols) out[c] = row[c];
+  return out;
+}

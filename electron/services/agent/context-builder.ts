@@ -1,0 +1,170 @@
+// What the model is told about the workspace at the start of a turn (DESIGN.md §7): the active tab
+// (its request and last response, a large body as shape + sample), the @-mentioned collections,
+// folders, requests and environments, and an outline of the workspace, each within a character
+// budget (~4 characters a token). Built from the tree listing (no JSON parsing per request), so it
+// stays fast on a 10,000-request workspace. Secrets are removed later, by the turn's Redactor.
+import type { ActiveTab, Mention } from '../../../shared/contract-agent.js';
+import type { Item, TreeNode } from '../../../shared/model.js';
+import type { Workspace } from '../store/workspace.js';
+import { responseView } from './tools/response-view.js';
+
+export interface ContextInput {
+  activeTab?: ActiveTab;
+  mentions: readonly Mention[];
+  environmentId: string | null;
+}
+
+export interface ContextBudget {
+  outline: number;
+  activeTab: number;
+  responseBody: number;
+  mentions: number;
+}
+
+export const DEFAULT_BUDGET: ContextBudget = { outline: 6_000, activeTab: 6_000, responseBody: 4_000, mentions: 10_000 };
+
+const MENTION_REQUESTS = 200;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}\n… (cut to fit; use the tools to read more)`;
+}
+
+interface TreeIndex {
+  byId: Map<string, TreeNode>;
+  children: Map<string | null, TreeNode[]>;
+}
+
+function indexTree(nodes: TreeNode[]): TreeIndex {
+  const byId = new Map<string, TreeNode>();
+  const children = new Map<string | null, TreeNode[]>();
+  for (const n of nodes) {
+    byId.set(n.id, n);
+    let list = children.get(n.parentId);
+    if (!list) children.set(n.parentId, (list = []));
+    list.push(n);
+  }
+  return { byId, children };
+}
+
+function countRequests(index: TreeIndex, id: string): number {
+  let count = 0;
+  const stack = [id];
+  while (stack.length) {
+    for (const c of index.children.get(stack.pop() as string) ?? []) {
+      if (c.kind === 'request') count++;
+      else stack.push(c.id);
+    }
+  }
+  return count;
+}
+
+/** Collections with their folders (and, while there is room, their requests), ids included. */
+export function workspaceOutline(index: TreeIndex, budget: number): string {
+  const lines: string[] = [];
+  let size = 0;
+  const push = (line: string) => {
+    lines.push(line);
+    size += line.length + 1;
+    return size < budget;
+  };
+  const walk = (node: TreeNode, depth: number): boolean => {
+    const pad = '  '.repeat(depth);
+    const line =
+      node.kind === 'request'
+        ? `${pad}- ${node.method ?? 'GET'} ${node.name} (request ${node.id})`
+        : `${pad}- ${node.name} (${node.kind} ${node.id}, ${countRequests(index, node.id)} requests)`;
+    if (!push(line)) return false;
+    for (const c of index.children.get(node.id) ?? []) if (!walk(c, depth + 1)) return false;
+    return true;
+  };
+  const collections = index.children.get(null) ?? [];
+  if (collections.length === 0) return 'The workspace has no collections yet.';
+  for (const c of collections) {
+    if (!walk(c, 0)) {
+      lines.push('… (more; use list_items or search_workspace)');
+      break;
+    }
+  }
+  return lines.join('\n');
+}
+
+function describeItem(workspace: Workspace, item: Item): Record<string, unknown> {
+  return {
+    id: item.id,
+    kind: item.kind,
+    name: item.name,
+    ...(item.request ? { request: item.request } : {}),
+    ...(item.scripts.test || item.scripts.prerequest ? { scripts: item.scripts } : {}),
+    ...(item.description ? { description: item.description } : {}),
+    path: workspace.ancestors(item.id).reverse().map((a) => a.name),
+  };
+}
+
+function describeMention(workspace: Workspace, index: TreeIndex, m: Mention): string {
+  if (m.kind === 'environment') {
+    const env = workspace.getEnvironment(m.id);
+    const vars = env.variables.map((v) => `  ${v.key} = ${v.secret ? '(secret)' : v.value}`).join('\n');
+    return `Environment "${env.name}" (environment ${env.id}):\n${vars || '  (no variables)'}`;
+  }
+  const item = workspace.getItem(m.id);
+  if (item.kind === 'request') return `Request:\n${JSON.stringify(describeItem(workspace, item))}`;
+  const requests: string[] = [];
+  const stack = [item.id];
+  while (stack.length && requests.length < MENTION_REQUESTS) {
+    for (const c of index.children.get(stack.pop() as string) ?? []) {
+      if (c.kind !== 'request') stack.push(c.id);
+      else if (requests.length < MENTION_REQUESTS) {
+        const full = workspace.getItem(c.id);
+        requests.push(`  - ${full.request?.method ?? 'GET'} ${full.request?.url ?? ''} "${c.name}" (request ${c.id})`);
+      }
+    }
+  }
+  const vars = item.variables?.length ? `\n  variables: ${item.variables.map((v) => v.key).join(', ')}` : '';
+  const docs = item.description ? `\n  docs: ${item.description.slice(0, 500)}` : '';
+  return `${item.kind === 'collection' ? 'Collection' : 'Folder'} "${item.name}" (${item.kind} ${item.id})${vars}${docs}\n${requests.join('\n') || '  (no requests)'}`;
+}
+
+function describeActiveTab(workspace: Workspace, tab: ActiveTab, budget: ContextBudget): string {
+  const parts: string[] = [];
+  const saved = tab.requestId ? workspace.getItem(tab.requestId) : null;
+  const request = tab.draft ?? saved?.request;
+  if (saved) parts.push(`Saved request "${saved.name}" (request ${saved.id}), in ${workspace.ancestors(saved.id).reverse().map((a) => a.name).join(' / ')}`);
+  else parts.push('An unsaved request');
+  if (tab.draft && saved) parts.push('(the tab has unsaved changes; shown as in the tab)');
+  if (request) parts.push(clip(JSON.stringify(request), budget.activeTab));
+  if (saved && (saved.scripts.test || saved.scripts.prerequest)) parts.push(`scripts: ${clip(JSON.stringify(saved.scripts), budget.activeTab / 2)}`);
+  if (tab.lastResponse) parts.push(`Its last response:\n${JSON.stringify(responseView(tab.lastResponse, budget.responseBody))}`);
+  else parts.push('It has not been sent in this tab yet.');
+  return parts.join('\n');
+}
+
+export function buildContext(workspace: Workspace, input: ContextInput, budget: ContextBudget = DEFAULT_BUDGET): string {
+  const index = indexTree(workspace.tree());
+  const sections: string[] = [];
+  const envs = workspace.listEnvironments();
+  const active = envs.find((e) => e.id === input.environmentId);
+  sections.push(
+    `## Environments\n${envs.map((e) => `- ${e.name} (environment ${e.id}): ${e.variables.map((v) => v.key).join(', ') || 'no variables'}`).join('\n') || 'None.'}\n` +
+      `Current environment: ${active ? active.name : 'none'}.`,
+  );
+  sections.push(`## Workspace outline\n${workspaceOutline(index, budget.outline)}`);
+  if (input.activeTab) {
+    try {
+      sections.push(`## Active tab\n${describeActiveTab(workspace, input.activeTab, budget)}`);
+    } catch (err) {
+      sections.push(`## Active tab\n(could not be read: ${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+  if (input.mentions.length) {
+    const each = Math.max(500, Math.floor(budget.mentions / input.mentions.length));
+    const described = input.mentions.map((m) => {
+      try {
+        return clip(describeMention(workspace, index, m), each);
+      } catch (err) {
+        return `@${m.kind} ${m.id}: ${err instanceof Error ? err.message : String(err)}`;
+      }
+    });
+    sections.push(`## Attached by the user (@)\n${described.join('\n\n')}`);
+  }
+  return sections.join('\n\n');
+}

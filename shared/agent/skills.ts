@@ -1,0 +1,42 @@
+// Slash skills (DESIGN.md §7): `/request`, `/test`, `/docs`, `/debug` at the start of a message
+// start common multi-step work. Parsed here, in shared/, so the sidebar and `courier agent` agree.
+import type { AgentSkill } from '../contract-agent.js';
+
+export const SKILLS: Record<AgentSkill, { summary: string; instructions: string }> = {
+  request: {
+    summary: 'Build a request from a description or a pasted cURL command',
+    instructions:
+      'Create a request from what the user describes. If the message holds a cURL command, use import_curl. ' +
+      'Put it in the collection or folder the user mentions (or the active request\'s collection; create a collection when there is none). ' +
+      'Use existing environment variables such as {{baseUrl}} where they fit. Answer with what you created.',
+  },
+  test: {
+    summary: 'Write tests for the active request from its last response, then run them',
+    instructions:
+      'Write Postman test scripts (pm.test with pm.expect) for the active request based on its last response ' +
+      '(status, important headers, the body\'s shape and key values; avoid asserting on values that change every call). ' +
+      'If there is no last response, send the request first with send_request. Save them with write_tests, then run them with run_tests. ' +
+      'If a test fails because the test is wrong, fix it and run again. Answer with a short summary of the tests and their results.',
+  },
+  docs: {
+    summary: 'Document the active collection',
+    instructions:
+      'Document the collection of the active request (or the mentioned collection): for the collection and each request write Markdown ' +
+      'with write_docs — what it does, its parameters, headers and body, and an example response where one is known. Keep each page concise.',
+  },
+  debug: {
+    summary: 'Diagnose the last failed response, propose a fix and apply it on approval',
+    instructions:
+      'Diagnose why the active request\'s last response failed (status, error, body, headers, the request as sent). ' +
+      'Explain the cause briefly, then apply the fix with update_request (or set_variable) and send the request again to confirm.',
+  },
+};
+
+const SKILL_PREFIX = /^\/(request|test|docs|debug)\b\s*/i;
+
+/** `/test check the ids` → { skill: 'test', text: 'check the ids' }; no prefix: skill null. */
+export function parseSkill(message: string): { skill: AgentSkill | null; text: string } {
+  const m = SKILL_PREFIX.exec(message.trimStart());
+  if (!m) return { skill: null, text: message.trim() };
+  return { skill: m[1].toLowerCase() as AgentSkill, text: message.trimStart().slice(m[0].length).trim() };
+}
