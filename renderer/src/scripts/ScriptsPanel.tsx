@@ -39,8 +39,12 @@ export function ScriptsPanel({ scripts, onChange, owner, idPrefix }: Props) {
         onChange={setKind}
         label="Scripts"
         idPrefix={prefix}
+        trailing={
+          <span className="scripts-note" title={NOTES[kind](owner)}>
+            {NOTES[kind](owner)}
+          </span>
+        }
       />
-      <p className="section-note">{NOTES[kind](owner)}</p>
       <div className="scripts-body" role="tabpanel" id={`${prefix}-panel-${kind}`} aria-labelledby={`${prefix}-tab-${kind}`}>
         <ScriptEditor
           key={kind}
