@@ -3,7 +3,9 @@
 // a CSV data file with a broken row; the progress reaches the end, the counters equal the run's own
 // JSON report, "Failed only" shows the failing requests, "Re-run failed" sends only those, the JUnit
 // download has one testsuite per request named by its path, and Export gives the collection back.
-// A slow run is cancelled: it stops, and nothing more reaches the server.
+// A slow run is cancelled: it stops, and nothing more reaches the server. Files dropped on the
+// dialog come in; the environment picked in the Runner is the one used, and its changes are kept
+// when asked.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyProgress,
+  applyProgressBatch,
   executionFailed,
   failedItemIds,
   failedRun,
@@ -144,5 +145,33 @@ describe('run state', () => {
     ]);
     expect(timingsOf(state, 4_000)).toEqual({ totalMs: 3_000, responseAverageMs: 20, responseMinMs: 10, responseMaxMs: 30, bytesReceived: 150 });
     expect(timingsOf(run(), 1_500)).toEqual({ totalMs: 500, responseAverageMs: 0, responseMinMs: 0, responseMaxMs: 0, bytesReceived: 0 });
+  });
+
+  it('a batch gives the same state as its events one by one', () => {
+    const events: ProgressEvent[] = [
+      { runId: 'r1', type: 'start', collection: { id: 'c', name: 'API' }, iterations: 2, requestsPerIteration: 2 },
+      request(0, execution('a', 0)),
+      request(1, execution('b', 0, { tests: [failingTest, skippedTest] })),
+      request(1, execution('b', 0)),
+      { runId: 'r1', type: 'iteration', iteration: 1 },
+      request(0, execution('z', 1), 'other-run'),
+      request(2, execution('a', 1)),
+      { runId: 'r1', type: 'done', summary: summary() },
+    ];
+    const batched = applyProgressBatch(run(), events, 5_000);
+    expect(batched).toEqual(feed(run(), events));
+    expect(batched.rows.map((r) => r.execution.id)).toEqual(['a', 'b', 'a']);
+    expect(batched.status).toBe('done');
+    const unchanged = run();
+    expect(applyProgressBatch(unchanged, [request(0, execution('z', 0), 'other-run')], 5_000)).toBe(unchanged);
+  });
+
+  it('takes a 10,000-request run in batches without copying the rows per event', () => {
+    let state = startedRun({ runId: 'r1', iterations: 1, requestsPerIteration: 10_000, dataProblems: [] }, 'API', [], 0);
+    const events = Array.from({ length: 10_000 }, (_, i) => request(i, execution(`r${i % 50}`, 0, i % 7 === 0 ? { tests: [failingTest] } : {})));
+    for (let i = 0; i < events.length; i += 250) state = applyProgressBatch(state, events.slice(i, i + 250), 1);
+    expect(state.rows).toHaveLength(10_000);
+    expect(state.counts.requestsFailed).toBe(Math.ceil(10_000 / 7));
+    expect(progressOf(state)).toEqual({ done: 10_000, total: 10_000, fraction: 1 });
   });
 });

@@ -106,11 +106,8 @@ export function applyProgress(state: RunState, event: ProgressEvent, now: number
       return { ...state, collectionName: event.collection.name, iterations: event.iterations, requestsPerIteration: event.requestsPerIteration };
     case 'iteration':
       return { ...state, iteration: event.iteration };
-    case 'request': {
-      if (state.rows.some((r) => r.sequence === event.sequence)) return state;
-      const row: ExecutionRow = { sequence: event.sequence, execution: event.execution, console: event.console };
-      return { ...state, rows: [...state.rows, row], counts: addCounts(state.counts, event.execution) };
-    }
+    case 'request':
+      return applyProgressBatch(state, [event], now);
     case 'warning':
       // Skipped data rows come as warnings too; they are shown once, with the start's answer.
       if (state.dataProblems.includes(event.message)) return state;
@@ -118,6 +115,30 @@ export function applyProgress(state: RunState, event: ProgressEvent, now: number
     case 'done':
       return { ...state, status: event.summary.cancelled ? 'cancelled' : 'done', summary: event.summary, finishedAt: now };
   }
+}
+
+/**
+ * The state after several events, the rows copied once for the whole batch (a long run sends
+ * thousands). Sequences only grow, so a request event at or below the last row's is a repeat.
+ */
+export function applyProgressBatch(state: RunState, events: ProgressEvent[], now: number): RunState {
+  let next = state;
+  let rows: ExecutionRow[] | null = null;
+  let counts = state.counts;
+  for (const event of events) {
+    if (event.runId !== state.runId) continue;
+    if (event.type !== 'request') {
+      next = applyProgress(next, event, now);
+      continue;
+    }
+    const list = rows ?? state.rows;
+    const last = list[list.length - 1];
+    if (last && event.sequence <= last.sequence) continue;
+    rows ??= [...state.rows];
+    rows.push({ sequence: event.sequence, execution: event.execution, console: event.console });
+    counts = addCounts(counts, event.execution);
+  }
+  return rows ? { ...next, rows, counts } : next;
 }
 
 /** The run ended without a summary (the runner threw): its warning says why. */

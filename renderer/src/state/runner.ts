@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import { onEvent, rpc } from '../rpc';
 import { ProgressRouter } from '../runner/progressRouter';
 import type { RunForm } from '../runner/runForm';
-import { applyProgress, failedRun, type ProgressEvent, type RunState } from '../runner/runState';
+import { applyProgressBatch, failedRun, type ProgressEvent, type RunState } from '../runner/runState';
 
 export interface RunnerTabState {
   form: RunForm;
@@ -40,10 +40,29 @@ export function updateForm(tabId: string, patch: Partial<RunForm>): void {
   useRunner.getState().update(tabId, (s) => ({ ...s, form: { ...s.form, ...patch }, error: null }));
 }
 
-function deliver(tabId: string, events: ProgressEvent[]): void {
+/** Events waiting for the next flush, per tab: a long run sends thousands, the view redraws a few times a second. */
+const queued = new Map<string, ProgressEvent[]>();
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+const FLUSH_MS = 80;
+
+function flush(): void {
+  flushTimer = null;
   const now = Date.now();
-  useRunner.getState().update(tabId, (s) => (s.run ? { ...s, run: events.reduce((run, e) => applyProgress(run, e, now), s.run) } : s));
-  if (events.some((e) => e.type === 'warning')) void checkStopped(tabId);
+  const batches = [...queued];
+  queued.clear();
+  for (const [tabId, events] of batches) {
+    useRunner.getState().update(tabId, (s) => (s.run ? { ...s, run: applyProgressBatch(s.run, events, now) } : s));
+    if (events.some((e) => e.type === 'warning')) void checkStopped(tabId);
+  }
+}
+
+function deliver(tabId: string, events: ProgressEvent[]): void {
+  const list = queued.get(tabId);
+  if (list) list.push(...events);
+  else queued.set(tabId, [...events]);
+  // The last event of a run is shown at once; the others wait for the batch.
+  if (events.some((e) => e.type === 'done')) flush();
+  else flushTimer ??= setTimeout(flush, FLUSH_MS);
 }
 
 /** A warning may be the runner's last word (it threw): then the run is marked failed, not left running. */
