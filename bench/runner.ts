@@ -5,13 +5,15 @@
 //
 // Rows: requests per second over the whole process, the same inside the run (process start
 // excluded, from each tool's own report), peak RSS (the child's max resident set, read by a
-// preload at exit), and Courier with the test scripts removed (what the HTTP side costs alone),
-// which shows where the time goes. Information only, never a pass/fail threshold.
+// preload at exit), Courier with the test scripts removed (what the HTTP side costs alone), and
+// where the time goes: µs per request in each stage of the run (runner-stages.ts). Information
+// only, never a pass/fail threshold.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startTestServer } from '../test/support/test-server.js';
+import { measureStages, stageNotes } from './runner-stages.js';
 import type { BenchRow } from './types.js';
 
 const N = 1000;
@@ -96,6 +98,20 @@ function plainRow(plain: ChildRun, scriptedInRunMs: number): BenchRow {
   };
 }
 
+/** Where the time goes: µs per request in each stage, measured in a run of its own. */
+async function stageRows(root: string, dir: string): Promise<BenchRow[]> {
+  try {
+    const stages = await measureStages(root, dir, path.join(dir, 'collection.json'), path.join(dir, 'env.json'));
+    const perRequest = (stages.totalMs / stages.requests) * 1000;
+    return [
+      { name: 'runner: where the time goes, whole request', value: perRequest, unit: 'µs/req', note: `${stages.requests} requests in ${stages.totalMs.toFixed(0)} ms, stages below` },
+      ...stageNotes(stages).map((s) => ({ name: `runner:   ${s.name}`, value: s.us, unit: 'µs/req', note: `${((s.us / perRequest) * 100).toFixed(0)}%${s.note ? `; ${s.note}` : ''}` })),
+    ];
+  } catch (err) {
+    return [{ name: 'runner: where the time goes', value: NaN, unit: 'µs/req', note: `failed: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}` }];
+  }
+}
+
 export async function benchRunner(): Promise<BenchRow[]> {
   const root = process.cwd();
   const cli = path.join(root, 'dist', 'cli.mjs');
@@ -138,8 +154,9 @@ export async function benchRunner(): Promise<BenchRow[]> {
     return [
       vs(rows[0], perSecond(newman.ms)),
       vs(rows[1], perSecond(newmanInRun)),
-      vs(rows[2], newman.rssMb),
+      { ...vs(rows[2], newman.rssMb), note: 'ratio below 1: Courier uses less memory' },
       rows[3],
+      ...(await stageRows(root, dir)),
     ];
   } finally {
     await server.close();
