@@ -7,6 +7,7 @@ import { effectiveAuth } from '../../../shared/resolve-request.js';
 import { flattenScopes, resolveString } from '../../../shared/variables.js';
 import type { CollectionNode } from '../formats/item-tree.js';
 import type { HttpEngine, SendOptions } from '../http/engine.js';
+import { messageWithoutLocation } from '../scripting/protocol.js';
 import type { ScriptConsoleEntry, ScriptHost, ScriptKind, ScriptResponse, ScriptResult, ScriptRuntime } from '../scripting/types.js';
 import { sendResolved } from '../send-request.js';
 import type { PlannedRequest } from './plan.js';
@@ -132,7 +133,7 @@ export async function executeItem(
       output.push(...result.console);
       if (kind === 'prerequest' && result.request) request = result.request;
       if (result.nextRequest !== undefined) nextRequest = result.nextRequest;
-      if (result.error) execution.scriptErrors.push({ kind, location, message: result.error.message });
+      if (result.error) execution.scriptErrors.push({ kind, location, message: messageWithoutLocation({ kind, location }, result.error.message) });
       if (kind === 'prerequest' && result.skipRequest) execution.skipped = true;
       if (ctx.options.bail && (result.error || result.tests.some((t) => !t.passed && !t.skipped))) stop = true;
     }

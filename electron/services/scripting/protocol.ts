@@ -128,3 +128,15 @@ export const timeoutMessage = (input: Pick<ScriptInput, 'kind' | 'location'>, ms
 
 export const memoryMessage = (input: Pick<ScriptInput, 'kind' | 'location'>, mb: number) =>
   scriptMessage(input, `used more than ${mb} MB of memory and was stopped`);
+
+/**
+ * A script error's message for a place that already names the script (the runner puts the location
+ * before it): scriptMessage()'s opening ("The test script of "F / R" ") taken off.
+ */
+export function messageWithoutLocation(input: Pick<ScriptInput, 'kind' | 'location'>, message: string): string {
+  const { label, where } = describeScript(input);
+  for (const opening of [where ? `The ${label} of "${where}" ` : '', `The ${label} `]) {
+    if (opening && message.startsWith(opening)) return message.slice(opening.length);
+  }
+  return message;
+}
