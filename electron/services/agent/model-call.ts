@@ -57,5 +57,7 @@ export async function callModel(
       if (piece.function?.arguments) call.arguments += piece.function.arguments;
     }
   }
+  // An abort can end the stream quietly: a call cut short is not a completed call.
+  if (signal.aborted) throw Object.assign(new Error('The model call was cancelled'), { name: 'AbortError' });
   return { text, toolCalls: calls.filter(Boolean).map((c, i) => ({ ...c, id: c.id || `call_${i}` })), usage, finishReason };
 }
