@@ -50,12 +50,13 @@ describe.skipIf(skipE2E)('scripts in the app', () => {
     await page.getByTestId('url-input').fill(`${suite.server.url}/json`);
     const editor = await openScript(page, 'test');
 
-    // "pm.res" → the completion offers response, with its doc; Enter accepts it.
+    // "pm.res" → the completion offers response, with its doc; picking it completes the word.
     await page.keyboard.type('pm.test("status is 200", () => pm.res');
     const popup = page.locator('.cm-tooltip-autocomplete');
-    await popup.getByRole('option', { name: /^response/ }).waitFor();
+    const response = popup.getByRole('option', { name: /^response/ });
+    await response.waitFor();
     expect(await page.locator('.cm-completionInfo').textContent()).toContain('The response (test scripts only)');
-    await page.keyboard.press('Enter');
+    await response.click();
     await expect.poll(() => editor.textContent()).toBe('pm.test("status is 200", () => pm.response');
     // After "pm.response.to.have." the assertions are offered.
     await page.keyboard.type('.to.have.');
