@@ -38,7 +38,11 @@ export async function agentHarness(
 ): Promise<AgentHarness> {
   const home = tempHome('courier-agent-');
   const workspace = openWorkspace(home);
-  const engine = createHttpEngine({ dataDir: path.join(home, 'data') });
+  const engine = createHttpEngine({
+    dataDir: path.join(home, 'data'),
+    cookieStore: { load: () => workspace.getKv('http.cookieJar'), save: (s) => workspace.setKv('http.cookieJar', s) },
+    tokenCache: { get: (k) => workspace.getKv(`http.oauth2Token:${k}`), set: (k, v) => workspace.setKv(`http.oauth2Token:${k}`, v) },
+  });
   const model = await startModelServer(script);
   const keyStore = createFileKeyStore(home);
   keyStore.set(TEST_KEY);
