@@ -215,6 +215,25 @@ describe.skipIf(skipE2E)('the Runner view', () => {
     expect(report.cancelled).toBe(true);
     expect(report.executions.length).toBe(now);
     expect(Object.values(PATHS).reduce((n, p) => n + suite.server.hits(p), 0)).toBe(sentAtCancel);
+
+    // Closing the tab of a running run cancels it too.
+    await view.getByRole('button', { name: 'Start run' }).click();
+    await waitForStatus(page, 'Running');
+    await expect.poll(async () => Number(await text(page, 'count-requests')), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    await page.getByRole('button', { name: /^Close Run · Slow demo/ }).click();
+    await expect.poll(() => page.getByTestId('runner-view').count()).toBe(0);
+    const sentAtClose = Object.values(PATHS).reduce((n, p) => n + suite.server.hits(p), 0);
+    // A new Runner tab runs the 4 requests once, 400 ms apart: the closed run, had it gone on
+    // (a request every 300 ms), would have added its own meanwhile.
+    await page.getByRole('button', { name: 'Run collection' }).click();
+    const again = page.getByTestId('runner-view');
+    expect(await again.getByLabel('Delay (ms)').inputValue()).toBe('0');
+    await again.getByLabel('Delay (ms)').fill('400');
+    await again.getByRole('button', { name: 'Start run' }).click();
+    await waitForStatus(page, 'Finished');
+    expect(await text(page, 'runner-done')).toBe('4 / 4 requests');
+    const sent = Object.values(PATHS).reduce((n, p) => n + suite.server.hits(p), 0) - sentAtClose;
+    expect(sent === 4 || sent === 5).toBe(true); // 5: one request of the closed run was already on the wire
   });
 
   it('imports files dropped on the dialog; a run uses the environment picked and keeps its changes when asked', async () => {
@@ -245,7 +264,17 @@ describe.skipIf(skipE2E)('the Runner view', () => {
     const view = page.getByTestId('runner-view');
     await view.getByLabel('Collection to run').selectOption({ label: 'Env demo' });
     expect(await view.getByLabel('Run environment').locator('option:checked').textContent()).toBe('No environment');
+
+    // A data file that is not JSON at all: the start is refused, naming the file; nothing runs.
+    await view.getByLabel('Data file').setInputFiles({ name: 'rows.json', mimeType: 'application/json', buffer: Buffer.from('[{"user": ') });
+    suite.server.reset();
+    await view.getByRole('button', { name: 'Start run' }).click();
+    await expect.poll(() => text(page, 'runner-error')).toContain('rows.json: not valid JSON');
+    expect(await page.getByTestId('runner-progress').count()).toBe(0);
+    await view.getByRole('button', { name: 'Remove' }).click();
     await view.getByLabel('Data file').setInputFiles(USERS_CSV);
+    expect(await text(page, 'runner-data-file')).toBe('users.csv');
+    expect(await page.getByTestId('runner-error').count()).toBe(0);
 
     // Without the environment, baseUrl is the collection's dead port: every request fails to connect.
     await view.getByRole('button', { name: 'Start run' }).click();

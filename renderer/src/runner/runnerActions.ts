@@ -87,6 +87,16 @@ export async function startRun(tabId: string, itemIds?: string[]): Promise<void>
   }
 }
 
+/** A Runner tab is closing: its run is cancelled and its state forgotten. */
+export function closeRunner(tabId: string): void {
+  const run = useRunner.getState().byTab[tabId]?.run;
+  if (run) {
+    if (run.status === 'running') void rpc['runner.cancel']({ runId: run.runId }).catch(() => {});
+    progressRouter().release(run.runId);
+  }
+  useRunner.getState().drop(tabId);
+}
+
 export async function cancelRun(tabId: string): Promise<void> {
   const run = useRunner.getState().byTab[tabId]?.run;
   if (!run || run.status !== 'running') return;

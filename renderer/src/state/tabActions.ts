@@ -1,6 +1,7 @@
 // Opening, saving and closing tabs: the actions that talk to the main process.
 import type { Item } from '../../../shared/model';
 import { rpc } from '../rpc';
+import { closeRunner } from '../runner/runnerActions';
 import { newId } from '../util/id';
 import { stableJson } from '../util/stableJson';
 import { useContainers } from './containers';
@@ -188,6 +189,7 @@ export async function closeTab(tabId: string): Promise<void> {
       if (!(await saveTab(tabId))) return;
     }
   }
+  if (tab.kind === 'runner') closeRunner(tabId);
   useTabs.getState().remove(tabId);
   useResponses.getState().drop(tabId);
 }
