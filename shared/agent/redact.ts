@@ -54,9 +54,12 @@ function escapeRegExp(s: string): string {
 const PARAM_IN_TEXT = /([?&;]|\b)([A-Za-z0-9_.-]+)=([^&#\s"'<>]+)/g;
 const BEARER_IN_TEXT = /\b(Bearer|Basic|Token|Digest)\s+([A-Za-z0-9._~+/=-]{8,})/g;
 const HEADER_LINE = /^([A-Za-z0-9-]+)(\s*:\s*)(.+)$/gm;
+// "access_token": "…" in JSON text (a response body, a pasted payload).
+const JSON_FIELD = /"([A-Za-z0-9_.-]+)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 
 export class Redactor {
-  private readonly pattern: RegExp | null;
+  private pattern: RegExp | null = null;
+  private dirty = true;
   private readonly replacement = new Map<string, string>();
   private readonly masks = new Map<string, string>();
   private readonly revealed = new Map<string, string>();
@@ -66,10 +69,8 @@ export class Redactor {
       if (s.value.length < MIN_SECRET_LENGTH || isTemplate(s.value)) continue;
       // A named replacement wins over a mask for the same value.
       if (s.name) this.replacement.set(s.value, `{{${s.name}}}`);
-      else if (!this.replacement.has(s.value)) this.replacement.set(s.value, this.mask(s.value));
+      else if (!this.replacement.has(s.value)) this.mask(s.value);
     }
-    const values = [...this.replacement.keys()].sort((a, b) => b.length - a.length);
-    this.pattern = values.length ? new RegExp(values.map(escapeRegExp).join('|'), 'g') : null;
   }
 
   /** The numbered mask of a value (the same value, the same mask). */
@@ -79,8 +80,22 @@ export class Redactor {
       m = `${MASK}-${this.masks.size + 1}]`;
       this.masks.set(value, m);
       this.revealed.set(m, value);
+      // A value masked once (a URL token, a header) is masked wherever else it turns up.
+      if (value.length >= MIN_SECRET_LENGTH && !this.replacement.has(value)) {
+        this.replacement.set(value, m);
+        this.dirty = true;
+      }
     }
     return m;
+  }
+
+  private literal(input: string): string {
+    if (this.dirty) {
+      const values = [...this.replacement.keys()].sort((a, b) => b.length - a.length);
+      this.pattern = values.length ? new RegExp(values.map(escapeRegExp).join('|'), 'g') : null;
+      this.dirty = false;
+    }
+    return this.pattern ? input.replace(this.pattern, (m) => this.replacement.get(m) ?? m) : input;
   }
 
   /** Masks put back to the values they stand for (in tool-call arguments from the model). */
@@ -92,9 +107,12 @@ export class Redactor {
     return value === '' || isTemplate(value) || hasMask(value) ? value : this.mask(value);
   }
 
-  /** Known secret values, then bearer tokens, `Header: value` lines and URL tokens in free text. */
+  /**
+   * Known secret values, then bearer tokens, `Header: value` lines, URL tokens and secret-named
+   * JSON fields in free text, then the values those revealed wherever else they appear.
+   */
   text(input: string): string {
-    let out = this.pattern ? input.replace(this.pattern, (m) => this.replacement.get(m) ?? MASK) : input;
+    let out = this.literal(input);
     out = out.replace(BEARER_IN_TEXT, (_m, scheme: string, token: string) => `${scheme} ${this.maskUnlessTemplate(token)}`);
     out = out.replace(HEADER_LINE, (m, name: string, sep: string, value: string) =>
       isSensitiveHeader(name) ? `${name}${sep}${this.maskUnlessTemplate(value)}` : m,
@@ -102,7 +120,10 @@ export class Redactor {
     out = out.replace(PARAM_IN_TEXT, (m, lead: string, name: string, value: string) =>
       isSensitiveParam(name) ? `${lead}${name}=${hasMask(value) ? value : this.maskUnlessTemplate(decodeSafe(value))}` : m,
     );
-    return out;
+    out = out.replace(JSON_FIELD, (m, name: string, sep: string, value: string) =>
+      isSensitiveParam(name) || isSensitiveHeader(name) || SENSITIVE_FIELD.test(name) ? `"${name}"${sep}"${this.maskUnlessTemplate(value)}"` : m,
+    );
+    return this.dirty ? this.literal(out) : out;
   }
 
   /**
