@@ -7,6 +7,7 @@ import { QuickSearch } from './QuickSearch';
 import { SaveAsDialog } from './SaveAsDialog';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { ShortcutsSheet } from './ShortcutsSheet';
+import { TeamSettingsDialog } from '../team/TeamSettingsDialog';
 
 export function DialogHost() {
   const panel = useDialogs((s) => s.panel);
@@ -18,6 +19,7 @@ export function DialogHost() {
       {panel === 'quickSearch' && <QuickSearch />}
       {panel === 'manageEnvironments' && <ManageEnvironmentsDialog />}
       {panel === 'settings' && <SettingsDialog />}
+      <TeamSettingsDialog />
       {saveAsTabId && <SaveAsDialog key={saveAsTabId} tabId={saveAsTabId} />}
       <ChoiceDialog />
     </>

@@ -1,5 +1,7 @@
-// The top bar: app name, quick search, environment switcher, cookies, theme, settings, shortcuts.
+// The top bar: app name, quick search, credit meter, environment switcher, cookies, theme, settings, shortcuts.
+import { AgentToggleButton } from '../agent/AgentToggleButton';
 import { Icon } from '../common/Icon';
+import { CreditMeter } from '../credits/CreditMeter';
 import { MOD } from '../shortcuts/shortcutList';
 import { useDialogs } from '../state/dialogs';
 import { EnvSwitcher } from './EnvSwitcher';
@@ -21,7 +23,9 @@ export function TopBar() {
         <kbd>{MOD} K</kbd>
       </button>
       <div className="grow" />
+      <CreditMeter />
       <EnvSwitcher />
+      <AgentToggleButton />
       <button className="button ghost" aria-label="Cookies" title="Cookie jar" onClick={() => open('cookies')}>
         <Icon name="cookie" size={15} />
         <span className="small-hide">Cookies</span>
