@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { Icon } from '../common/Icon';
 import { ImportDialog } from '../import-export/ImportDialog';
 import { rpc } from '../rpc';
-import { RunIcon } from '../runner/RunIcon';
 import { openRunner } from '../runner/runnerActions';
 import { notifyError } from '../state/toasts';
 import { ancestorsOf, useTree } from '../state/tree';
@@ -55,7 +54,7 @@ export function CollectionsPanel() {
           <Icon name="download" />
         </button>
         <button className="icon-button" aria-label="Open the runner" title="Run a collection" onClick={() => openRunner()}>
-          <RunIcon />
+          <Icon name="play" />
         </button>
         <div className="search-box">
           <Icon name="search" size={14} />

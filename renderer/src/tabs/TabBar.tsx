@@ -2,7 +2,6 @@
 // Middle-click closes; tabs can be dragged to reorder.
 import { useState } from 'react';
 import { Icon } from '../common/Icon';
-import { RunIcon } from '../runner/RunIcon';
 import { closeTab, openNewRequest } from '../state/tabActions';
 import { useTabs } from '../state/tabs';
 import { tabTitle, type Tab } from '../state/tabTypes';
@@ -14,7 +13,7 @@ function TabIcon({ tab }: { tab: Tab }) {
     return <span className={`method-badge small ${methodClass(m)}`}>{methodLabel(m)}</span>;
   }
   if (tab.kind === 'environment') return <Icon name="globe" size={14} className="tab-kind-icon" />;
-  if (tab.kind === 'runner') return <RunIcon size={14} className="tab-kind-icon" />;
+  if (tab.kind === 'runner') return <Icon name="play" size={14} className="tab-kind-icon" />;
   return <Icon name={tab.itemKind === 'collection' ? 'layers' : 'folder'} size={14} className="tab-kind-icon" />;
 }
 
