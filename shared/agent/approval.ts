@@ -17,7 +17,7 @@ const HOSTNAME = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i;
 /** The host (with its port when not the default) of a URL; a URL without a scheme is read as http. */
 export function hostOf(url: string): string | null {
   const text = url.trim();
-  if (!text) return null;
+  if (!text || text.includes('{{')) return null; // an unresolved variable: no host to judge
   try {
     return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`).host.toLowerCase() || null;
   } catch {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { Redactor, hasMask, isSensitiveHeader } from './redact.js';
+
+describe('Redactor', () => {
+  it('replaces named secrets by {{name}} and others by a numbered mask it can reveal', () => {
+    const r = new Redactor([{ name: 'token', value: 'abcd-1234-secret' }, { value: 'p4ssw0rd!' }]);
+    const out = r.text('use abcd-1234-secret and p4ssw0rd! please');
+    expect(out).toBe('use {{token}} and [redacted-1] please');
+    expect(r.reveal(out)).toBe('use {{token}} and p4ssw0rd! please');
+  });
+
+  it('ignores values too short to replace safely and {{templates}}', () => {
+    const r = new Redactor([{ name: 'on', value: 'on' }, { name: 'ref', value: '{{other}}' }]);
+    expect(r.text('turn on {{other}}')).toBe('turn on {{other}}');
+  });
+
+  it('masks bearer tokens, sensitive header lines and URL tokens in free text, keeping templates', () => {
+    const r = new Redactor([]);
+    const out = r.text('Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload\nX-Api-Key: k-9988776655\nAccept: */*\nGET https://x.test/a?access_token=zzz999888&page=2&sig={{sig}}');
+    expect(out).not.toContain('eyJhbGciOiJIUzI1NiJ9');
+    expect(out).not.toContain('k-9988776655');
+    expect(out).not.toContain('zzz999888');
+    expect(out).toContain('Accept: */*');
+    expect(out).toContain('page=2');
+    expect(out).toContain('sig={{sig}}');
+  });
+
+  it('masks a value found once wherever it appears later', () => {
+    const r = new Redactor([]);
+    r.text('https://x.test/?api_key=LEARNED-KEY-1');
+    expect(r.text('the body said {"k":"LEARNED-KEY-1"}')).toBe('the body said {"k":"[redacted-1]"}');
+  });
+
+  it('walks objects: header pairs, tuples, secret-named fields, auth objects', () => {
+    const r = new Redactor([]);
+    const out = r.deep({
+      headers: [{ key: 'Cookie', value: 'sid=1234567' }, { key: 'Accept', value: 'json' }],
+      sent: [['authorization', 'Basic dXNlcjpwYXNz']],
+      auth: { type: 'oauth2', clientSecret: 'cs-0000111', clientId: 'public-id' },
+      variables: [{ key: 'region', value: 'eu-west-1-long' }],
+    });
+    expect(JSON.stringify(out)).not.toMatch(/sid=1234567|dXNlcjpwYXNz|cs-0000111/);
+    expect(out.headers[1].value).toBe('json');
+    expect(out.auth.clientId).toBe('public-id');
+    expect(out.variables[0]).toEqual({ key: 'region', value: 'eu-west-1-long' });
+    expect(hasMask(out.auth.clientSecret)).toBe(true);
+  });
+
+  it('knows the sensitive header names', () => {
+    expect(['Authorization', 'cookie', 'X-API-Key', 'X-Auth-Token', 'my-api-key'].every(isSensitiveHeader)).toBe(true);
+    expect(['Accept', 'Content-Type', 'X-Request-Id'].some(isSensitiveHeader)).toBe(false);
+  });
+});

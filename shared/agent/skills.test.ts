@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { parseSkill, SKILLS } from './skills.js';
+
+describe('slash skills', () => {
+  it('parses a leading /skill and keeps the rest', () => {
+    expect(parseSkill('/test check ids')).toEqual({ skill: 'test', text: 'check ids' });
+    expect(parseSkill('  /DOCS')).toEqual({ skill: 'docs', text: '' });
+    expect(parseSkill('/request curl https://x.test')).toEqual({ skill: 'request', text: 'curl https://x.test' });
+  });
+
+  it('leaves other messages alone', () => {
+    expect(parseSkill('run /test later')).toEqual({ skill: null, text: 'run /test later' });
+    expect(parseSkill('/testing')).toEqual({ skill: null, text: '/testing' });
+  });
+
+  it('has instructions for each skill', () => {
+    expect(Object.keys(SKILLS)).toEqual(['request', 'test', 'docs', 'debug']);
+    expect(SKILLS.test.instructions).toMatch(/write_tests.*run_tests/s);
+  });
+});
