@@ -1,4 +1,5 @@
 // The window: top bar, sidebar | main area, plus dialogs, menus and toasts.
+import { AgentDock } from './agent/AgentDock';
 import { MenuHost } from './common/Menu';
 import { Split } from './common/Split';
 import { Toasts } from './common/Toasts';
@@ -23,7 +24,7 @@ export function App() {
           label="Resize sidebar"
           className="app-body"
           first={<Sidebar />}
-          second={<MainArea />}
+          second={<AgentDock><MainArea /></AgentDock>}
         />
       </div>
       <DialogHost />

@@ -1,5 +1,7 @@
 // App-wide keyboard shortcuts, handled before editors see the keys (capture phase).
 import { useEffect } from 'react';
+import { toggleAgent } from '../agent/agentStore';
+import { aiEnabled } from '../agent/useAiEnabled';
 import { useDialogs } from '../state/dialogs';
 import { sendTab } from '../state/responses';
 import { closeTab, openNewRequest, saveTab } from '../state/tabActions';
@@ -50,6 +52,10 @@ export function useGlobalShortcuts(): void {
         return;
       }
       if (dialogOpen) return;
+      if (mod && e.shiftKey && !e.altKey && key === 'a' && aiEnabled()) {
+        run(toggleAgent);
+        return;
+      }
       if ((mod && key === 't' && !e.shiftKey) || (e.altKey && !mod && key === 't')) {
         run(openNewRequest);
         return;
