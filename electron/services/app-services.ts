@@ -9,6 +9,10 @@ import { CreditsService } from './credits/credits-service.js';
 import { EventBus } from './events.js';
 import { createHandlers } from './handlers/index.js';
 import { createHttpEngine, type HttpEngine } from './http/engine.js';
+import { RunRegistry } from './runner/run-registry.js';
+import { trackRuntimes } from './runner/runtime-tracker.js';
+import { createSandboxRuntime } from './runner/sandbox.js';
+import type { ScriptRuntime } from './scripting/types.js';
 import { openWorkspace, type Workspace } from './store/workspace.js';
 
 export interface AppServices {
@@ -37,6 +41,8 @@ export interface AppServicesOptions {
   env?: NodeJS.ProcessEnv;
   /** Encrypts the AI provider key at rest (Electron: safeStorage); absent: an owner-only file. */
   encryptor?: Encryptor;
+  /** The script sandbox (default: the real one; tests pass one they can watch). */
+  createScriptRuntime?: () => Promise<ScriptRuntime>;
 }
 
 const COOKIE_JAR_KEY = 'http.cookieJar';
@@ -67,10 +73,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     emit: (e) => events.emit('agent.event', e),
     meter: credits.turnMeter,
   });
+  // Closing the app cancels its runs and closes every script runtime it started.
+  const runs = new RunRegistry();
+  const runtimes = trackRuntimes(options.createScriptRuntime ?? createSandboxRuntime);
   const handlers = createHandlers({
     workspace,
     engine,
     events,
+    runs,
+    createScriptRuntime: runtimes.create,
     host: options.host,
     version: options.version,
     credits,
@@ -85,6 +96,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     handlers,
     credits,
     close: async () => {
+      await runs.stopAll();
+      await runtimes.closeAll();
       await agent.close();
       await credits.close();
       await engine.close();

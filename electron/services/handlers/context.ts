@@ -3,6 +3,7 @@ import type { TurnMeter } from '../agent/turn-meter.js';
 import type { CreditsApi } from '../credits/credits-api.js';
 import type { EventBus } from '../events.js';
 import type { HttpEngine } from '../http/engine.js';
+import type { RunRegistry } from '../runner/run-registry.js';
 import type { ScriptRuntime } from '../scripting/types.js';
 import type { Workspace } from '../store/workspace.js';
 
@@ -15,6 +16,8 @@ export interface HandlerContext {
   version: string;
   /** The script sandbox for collection runs (default: the real one; tests pass a stand-in). */
   createScriptRuntime?: () => Promise<ScriptRuntime>;
+  /** The app's collection runs, so closing the app can cancel them (default: the runner handlers' own). */
+  runs?: RunRegistry;
   /** Credits: the meter, sync and the team's billing server (absent: the credits channels refuse). */
   credits?: CreditsApi;
   /** Meters Agent Mode turns against the cached entitlement (absent: unmetered). */

@@ -27,7 +27,7 @@ const REPORT_EXTENSIONS = { json: 'json', junit: 'xml', html: 'html' } as const;
 
 export function runnerHandlers(ctx: HandlerContext): RunnerHandlers {
   const { workspace, engine, events } = ctx;
-  const registry = new RunRegistry();
+  const registry = ctx.runs ?? new RunRegistry();
   const createRuntime = ctx.createScriptRuntime ?? createSandboxRuntime;
 
   const persist = (result: RunResult, collectionId: string, environment: Environment | undefined) => {
