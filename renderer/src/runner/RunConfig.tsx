@@ -29,6 +29,32 @@ function NumberField({ label, value, placeholder, onChange }: { label: string; v
   );
 }
 
+interface SelectFieldProps {
+  label: string;
+  ariaLabel: string;
+  value: string;
+  /** The label of an option with the value "" first, when given. */
+  empty?: string;
+  options: { id: string; name: string }[];
+  onChange: (id: string) => void;
+}
+
+function SelectField({ label, ariaLabel, value, empty, options, onChange }: SelectFieldProps) {
+  return (
+    <label className="runner-field">
+      <span className="field-label">{label}</span>
+      <select className="select" aria-label={ariaLabel} value={value} onChange={(e) => onChange(e.target.value)}>
+        {empty !== undefined && <option value="">{empty}</option>}
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function DataFileField({ tabId, state }: { tabId: string; state: RunnerTabState }) {
   const data = state.form.data;
   return (
@@ -76,17 +102,14 @@ export function RunConfig({ tabId, state }: { tabId: string; state: RunnerTabSta
         void startRun(tabId);
       }}
     >
-      <label className="runner-field">
-        <span className="field-label">Collection</span>
-        <select className="select" aria-label="Collection to run" value={form.collectionId} onChange={(e) => chooseCollection(tabId, e.target.value)}>
-          {!form.collectionId && <option value="">Pick a collection…</option>}
-          {collections.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Collection"
+        ariaLabel="Collection to run"
+        value={form.collectionId}
+        empty={form.collectionId ? undefined : 'Pick a collection…'}
+        options={collections}
+        onChange={(id) => chooseCollection(tabId, id)}
+      />
       {folders.length > 0 && (
         <fieldset className="runner-folders">
           <legend className="field-label">Folders {form.itemIds.length === 0 && <span className="muted">(all)</span>}</legend>
@@ -98,22 +121,14 @@ export function RunConfig({ tabId, state }: { tabId: string; state: RunnerTabSta
           ))}
         </fieldset>
       )}
-      <label className="runner-field">
-        <span className="field-label">Environment</span>
-        <select
-          className="select"
-          aria-label="Run environment"
-          value={form.environmentId ?? ''}
-          onChange={(e) => updateForm(tabId, { environmentId: e.target.value || null })}
-        >
-          <option value="">No environment</option>
-          {environments.map((env) => (
-            <option key={env.id} value={env.id}>
-              {env.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Environment"
+        ariaLabel="Run environment"
+        value={form.environmentId ?? ''}
+        empty="No environment"
+        options={environments}
+        onChange={(id) => updateForm(tabId, { environmentId: id || null })}
+      />
       <div className="runner-row">
         <NumberField label="Iterations" value={form.iterations} placeholder="1 per data row" onChange={(iterations) => updateForm(tabId, { iterations })} />
         <NumberField label="Delay (ms)" value={form.delayMs} onChange={(delayMs) => updateForm(tabId, { delayMs })} />
