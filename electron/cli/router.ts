@@ -4,6 +4,7 @@
 import { AppError } from '../../shared/errors.js';
 import { courierHome } from '../services/home.js';
 import { VERSION } from '../services/version.js';
+import { agentCommand } from './commands/agent.js';
 import { creditsCommand } from './commands/credits.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
@@ -21,6 +22,7 @@ const commands: Record<string, Command> = {
   logout: logoutCommand,
   sync: syncCommand,
   credits: creditsCommand,
+  agent: agentCommand,
 };
 
 function usage(io: CliIo): string {
