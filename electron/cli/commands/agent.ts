@@ -11,7 +11,7 @@ import { AgentService } from '../../services/agent/agent-service.js';
 import { createFileKeyStore, fixedKeyStore } from '../../services/agent/key-store.js';
 import { CreditsService } from '../../services/credits/credits-service.js';
 import { createHttpEngine } from '../../services/http/engine.js';
-import type { CliIo, Command } from '../io.js';
+import type { Command } from '../io.js';
 import { findEnvironment, LazyWorkspace } from '../workspace-refs.js';
 import { formatAgentEvent } from './agent-output.js';
 
