@@ -1,5 +1,6 @@
 // The top bar: app name, quick search, credit meter, environment switcher, cookies, theme, settings, shortcuts.
 import { AgentToggleButton } from '../agent/AgentToggleButton';
+import { AiOnly } from '../agent/AiOnly';
 import { Icon } from '../common/Icon';
 import { CreditMeter } from '../credits/CreditMeter';
 import { MOD } from '../shortcuts/shortcutList';
@@ -23,7 +24,9 @@ export function TopBar() {
         <kbd>{MOD} K</kbd>
       </button>
       <div className="grow" />
-      <CreditMeter />
+      <AiOnly>
+        <CreditMeter />
+      </AiOnly>
       <EnvSwitcher />
       <AgentToggleButton />
       <button className="button ghost" aria-label="Cookies" title="Cookie jar" onClick={() => open('cookies')}>
