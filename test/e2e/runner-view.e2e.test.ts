@@ -142,6 +142,11 @@ describe.skipIf(skipE2E)('the Runner view', () => {
     ]);
     expect(junit.text).toContain('the schema check is not written yet');
 
+    const html = await download(page, page.getByRole('button', { name: 'Export HTML report' }));
+    expect(html.fileName).toBe('Runner view demo-run.html');
+    expect(html.text).toMatch(/^<!doctype html>/i);
+    expect(html.text).toContain('Users / Missing user');
+
     // Every request of both iterations, in order; the failing ones show why.
     expect(await resultRows(page)).toEqual([...ALL_REQUESTS.map((r) => `Iteration 1: ${r}`), ...ALL_REQUESTS.map((r) => `Iteration 2: ${r}`)]);
     const missing = page.getByTestId('runner-result').filter({ has: page.getByText('Users / Missing user', { exact: true }) }).first();
