@@ -1,0 +1,299 @@
+// Agent Mode in the app, in Chromium against the real web host, the loopback test server and the
+// scripted model server (an OpenAI-compatible provider set up through Settings → AI): the key is
+// shown masked and never in full; /test writes tests into the request's script and they pass;
+// a conversation creates a collection with two requests and docs that "Undo turn" removes; a POST
+// waits for approval and, denied, is never sent while the model is told; with AI off no AI
+// element is on screen.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skipE2E } from '../support/browser.js';
+import { newBrowserSuite, startBrowserSuite } from '../support/browser-suite.js';
+import { lastToolResult, startModelServer, toolResults, type ChatRequest, type ModelServer } from '../support/model-server.js';
+import { addChild, newCollection, openApp, treeItem } from '../support/ui.js';
+
+const suite = newBrowserSuite();
+let model: ModelServer;
+const KEY = 'sk-courier-e2e-7Hq2Lx9Vb4Nm8Rt1Zw6Y';
+const MASKED = 'sk-c…Zw6Y';
+
+async function freshPage(): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openApp(suite.browser, suite.app);
+  suite.pages.push(opened.page);
+  return opened;
+}
+
+/** Every message text the model was sent, in one string. */
+function allText(request: ChatRequest): string {
+  return request.messages.map((m) => m.content ?? '').join('\n');
+}
+
+/** The id the context gave for a saved request named `name` (the active tab or the outline). */
+function requestIdIn(request: ChatRequest, name: string): string {
+  const m = new RegExp(`"${name}" \\(request ([^)\\s]+)\\)`).exec(allText(request));
+  if (!m) throw new Error(`the model was not told about the request ${name}:\n${allText(request).slice(0, 2000)}`);
+  return m[1];
+}
+
+async function openAiSettings(page: Page) {
+  await page.getByTestId('settings-button').click();
+  const dialog = page.getByTestId('settings-dialog');
+  await dialog.getByRole('tab', { name: 'AI', exact: true }).click();
+  return dialog;
+}
+
+let configured = false;
+/** Settings → AI: an OpenAI-compatible provider at the model server, with a key (once per app). */
+async function configureAi(page: Page): Promise<void> {
+  if (configured) return;
+  const dialog = await openAiSettings(page);
+  await dialog.getByLabel('Provider', { exact: true }).selectOption('compatible');
+  await dialog.getByLabel('Preset', { exact: true }).selectOption('ollama');
+  expect(await dialog.getByLabel('Base URL', { exact: true }).inputValue()).toBe('http://127.0.0.1:11434/v1');
+  await dialog.getByLabel('Base URL', { exact: true }).fill(model.url);
+  await dialog.getByLabel('Model', { exact: true }).fill('scripted-model');
+  await dialog.getByLabel('API key', { exact: true }).fill(KEY);
+  await dialog.getByRole('button', { name: 'Save key', exact: true }).click();
+  await expect.poll(() => dialog.getByTestId('ai-key-masked').textContent()).toBe(`Current key: ${MASKED}`);
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  configured = true;
+}
+
+async function openAgent(page: Page) {
+  const sidebar = page.getByTestId('agent-sidebar');
+  if (!(await sidebar.count())) await page.getByTestId('agent-toggle').click();
+  await sidebar.waitFor();
+  return sidebar;
+}
+
+async function ask(page: Page, text: string) {
+  const box = page.getByRole('combobox', { name: 'Message the agent' });
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+/** The newest turn, once it is finished (completed, cancelled or failed). */
+async function finishedTurn(page: Page) {
+  const turn = page.getByTestId('agent-turn').last();
+  await turn.and(page.locator('[data-status="completed"], [data-status="cancelled"], [data-status="failed"]')).waitFor();
+  return turn;
+}
+
+describe.skipIf(skipE2E)('Agent Mode in the app', () => {
+  startBrowserSuite(suite);
+  beforeAll(async () => {
+    model = await startModelServer();
+  });
+  afterAll(async () => {
+    await model?.close();
+  });
+
+  it('Settings → AI: the key is shown only masked, never in full in the page, and Test connection says plainly what is wrong', async () => {
+    const { page, errors } = await freshPage();
+    await configureAi(page);
+    const dialog = await openAiSettings(page);
+    expect(await dialog.getByTestId('ai-key-masked').textContent()).toBe(`Current key: ${MASKED}`);
+    expect(await dialog.getByLabel('API key', { exact: true }).inputValue()).toBe('');
+
+    // A provider that refuses the key: its plain message; then one that answers.
+    model.push({ kind: 'error', status: 401 });
+    await dialog.getByRole('button', { name: 'Test connection', exact: true }).click();
+    await expect.poll(() => dialog.getByTestId('ai-test-result').textContent()).toContain('refused the API key');
+    model.push({ kind: 'text', text: 'pong' });
+    await dialog.getByRole('button', { name: 'Test connection', exact: true }).click();
+    await expect.poll(() => dialog.getByTestId('ai-test-result').textContent()).toContain('the model "scripted-model" answered');
+    // The provider got the key (so it was really stored), the page never held it.
+    expect(model.requests.at(-1)!.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(await page.content()).not.toContain(KEY);
+
+    // After a reload too: only the masked form comes back from the main process.
+    await page.reload();
+    const again = await openAiSettings(page);
+    await expect.poll(() => again.getByTestId('ai-key-masked').textContent()).toBe(`Current key: ${MASKED}`);
+    expect(await again.getByLabel('Base URL', { exact: true }).inputValue()).toBe(model.url);
+    expect(await page.content()).not.toContain(KEY);
+    expect(errors).toEqual([]);
+  });
+
+  it('/test on a request to the test server: the model writes tests and runs them; they are in the Scripts tab and pass', async () => {
+    const { page, errors } = await freshPage();
+    await configureAi(page);
+    await newCollection(page, 'Agent API');
+    await addChild(page, 'Agent API', 'request', 'Hello');
+    await page.getByTestId('url-input').fill(`${suite.server.url}/json`);
+    await page.keyboard.press('Control+s');
+    await page.getByRole('button', { name: 'Send request', exact: true }).click();
+    await page.getByRole('tablist', { name: 'Response sections' }).waitFor();
+
+    const script = 'pm.test("status is 200", () => pm.response.to.have.status(200));\npm.test("says hello", () => pm.expect(pm.response.json().hello).to.eql("world"));';
+    let requestId = '';
+    model.push(
+      (req) => {
+        requestId = requestIdIn(req, 'Hello');
+        return { kind: 'tool_calls', calls: [{ name: 'write_tests', arguments: { id: requestId, script } }] };
+      },
+      () => ({ kind: 'tool_calls', calls: [{ name: 'run_tests', arguments: { id: requestId } }] }),
+      (req) => {
+        const r = lastToolResult(req);
+        return { kind: 'text', text: `**${String(r.passed)} passed**, ${String(r.failed)} failed.` };
+      },
+    );
+
+    const sidebar = await openAgent(page);
+    // "/" offers the skills with their one-line descriptions; Enter takes the highlighted one.
+    const box = page.getByRole('combobox', { name: 'Message the agent' });
+    await box.fill('/te');
+    const skills = page.getByRole('listbox', { name: 'Skills' });
+    expect(await skills.getByRole('option').allTextContents()).toEqual([expect.stringMatching(/^\/testWrite tests for the active request/)]);
+    await box.press('Enter');
+    expect(await box.inputValue()).toBe('/test ');
+    await box.pressSequentially('check it');
+    await box.press('Enter');
+
+    // run_tests goes to a host no environment names: it waits; "Always allow" lets it through.
+    const approval = sidebar.getByTestId('agent-approval');
+    await approval.waitFor();
+    const host = new URL(suite.server.url).host;
+    await approval.getByRole('button', { name: `Always allow ${host}`, exact: true }).click();
+
+    const turn = await finishedTurn(page);
+    expect(await turn.getAttribute('data-status')).toBe('completed');
+    const steps = turn.getByTestId('agent-step');
+    expect(await steps.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-tool')}:${e.getAttribute('data-status')}`))).toEqual(['write_tests:ok', 'run_tests:ok']);
+    expect(await steps.nth(1).textContent()).toContain('Ran tests: 2 passed, 0 failed');
+    expect(await turn.getByTestId('agent-answer').innerHTML()).toContain('<strong>2 passed</strong>');
+    // The skill and the active tab (its saved id, draft and last response) went to the model.
+    const first = model.requests.find((r) => r.body && allText(r.body).includes('"Hello" (request'))!.body!;
+    expect(allText(first)).toContain('hello');
+    // The turn card lists the request whose script changed.
+    expect(await turn.getByTestId('agent-change').allTextContents()).toEqual([expect.stringContaining('Hello')]);
+
+    // The open tab shows the new test script (it was not edited, so it follows the workspace).
+    await page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: /^Scripts/ }).click();
+    await page.getByRole('tablist', { name: 'Scripts', exact: true }).getByRole('tab', { name: 'Post-response (tests)', exact: true }).click();
+    await expect.poll(() => page.getByTestId('script-editor-test').locator('.cm-content').textContent()).toContain('pm.test("says hello"');
+    // And sending it again runs them: 2/2 in the Tests tab.
+    await page.getByRole('button', { name: 'Send request', exact: true }).click();
+    await page.getByRole('tablist', { name: 'Response sections' }).getByRole('tab', { name: 'Tests: 2/2 passed' }).waitFor();
+
+    // The host is now in the always-allowed list of Settings → AI; it can be removed there.
+    const dialog = await openAiSettings(page);
+    const hosts = dialog.getByRole('list', { name: 'Always allowed hosts' });
+    expect(await hosts.textContent()).toContain(host);
+    await hosts.getByRole('button', { name: `Remove ${host}` }).click();
+    expect(await dialog.getByRole('list', { name: 'Always allowed hosts' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+  });
+
+  it('a conversation creates a collection with two requests and their docs; Undo turn removes them', async () => {
+    const { page, errors } = await freshPage();
+    await configureAi(page);
+    model.push(
+      { kind: 'tool_calls', calls: [{ name: 'create_collection', arguments: { name: 'Pets API', variables: [{ key: 'baseUrl', value: 'http://pets.test' }] } }] },
+      (req) => {
+        const id = String(lastToolResult(req).id);
+        return {
+          kind: 'tool_calls',
+          calls: [
+            { name: 'create_request', arguments: { parentId: id, name: 'List pets', method: 'GET', url: '{{baseUrl}}/pets', description: 'Lists every pet.' } },
+            { name: 'create_request', arguments: { parentId: id, name: 'Add pet', method: 'POST', url: '{{baseUrl}}/pets', description: 'Adds a pet.' } },
+          ],
+        };
+      },
+      (req) => ({ kind: 'tool_calls', calls: [{ name: 'write_docs', arguments: { id: String(toolResults(req)[0].id), markdown: '# Pets API\n\nThe pet store.' } }] }),
+      { kind: 'text', text: 'Created **Pets API** with two requests, documented.' },
+    );
+    const sidebar = await openAgent(page);
+    await sidebar.getByRole('button', { name: 'New chat', exact: true }).click();
+    await ask(page, 'Make a Pets API collection with list and add requests, with docs');
+    const turn = await finishedTurn(page);
+    expect(await turn.getAttribute('data-status')).toBe('completed');
+
+    await treeItem(page, 'Pets API').click();
+    await treeItem(page, 'GET List pets').waitFor();
+    await treeItem(page, 'POST Add pet').waitFor();
+
+    const card = turn.getByTestId('agent-checkpoint');
+    const names = await card.locator('.agent-change-name').allTextContents();
+    expect(names.sort()).toEqual(['Add pet', 'List pets', 'Pets API']);
+    // The diff of the collection holds its docs.
+    const petsRow = card.getByTestId('agent-change').filter({ hasText: 'Pets API' });
+    await petsRow.getByRole('button', { name: 'Diff' }).click();
+    expect(await petsRow.getByLabel('Diff').textContent()).toContain('The pet store.');
+
+    await card.getByRole('button', { name: 'Undo turn', exact: true }).click();
+    await card.getByText('Undone', { exact: true }).waitFor();
+    await treeItem(page, 'Pets API').waitFor({ state: 'detached' });
+    expect(await treeItem(page, 'GET List pets').count()).toBe(0);
+
+    // The conversation is kept: it is in the history list and opens again with its turn.
+    await sidebar.getByRole('button', { name: 'History', exact: true }).click();
+    const history = sidebar.getByRole('list', { name: 'Conversations' });
+    await history.getByText('Make a Pets API collection', { exact: false }).first().click();
+    await sidebar.getByTestId('agent-answer').filter({ hasText: 'Created Pets API with two requests' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('a POST to a host no environment names waits for approval; denied, it is not sent and the model is told', async () => {
+    const { page, errors } = await freshPage();
+    await configureAi(page);
+    const port = new URL(suite.server.url).port;
+    const url = `http://localhost:${port}/agent-denied`;
+    model.push(
+      { kind: 'tool_calls', calls: [{ name: 'send_request', arguments: { request: { method: 'POST', url, body: { mode: 'raw', language: 'json', raw: '{"a":1}' } } } }] },
+      (req) => ({ kind: 'text', text: `The tool said: ${JSON.stringify(lastToolResult(req))}` }),
+    );
+    const sidebar = await openAgent(page);
+    await sidebar.getByRole('button', { name: 'New chat', exact: true }).click();
+    await ask(page, 'post a to the server');
+
+    const approval = sidebar.getByTestId('agent-approval');
+    await approval.waitFor();
+    expect(await approval.textContent()).toContain(`POST ${url}`);
+    await approval.getByRole('button', { name: 'Deny', exact: true }).click();
+
+    const turn = await finishedTurn(page);
+    expect(await turn.getByTestId('agent-step').getAttribute('data-status')).toBe('denied');
+    expect(suite.server.hits('/agent-denied')).toBe(0);
+    const told = model.requests.at(-1)!.body!.messages.filter((m) => m.role === 'tool').map((m) => m.content ?? '');
+    expect(told.join('\n')).toMatch(/denied/i);
+    expect(errors).toEqual([]);
+  });
+
+  it('with AI off no AI element is on screen, and the shortcut opens nothing', async () => {
+    const { page, errors } = await freshPage();
+    await configureAi(page);
+    await openAgent(page);
+    expect(await page.getByTestId('agent-toggle').count()).toBe(1);
+
+    const dialog = await openAiSettings(page);
+    await dialog.getByRole('switch', { name: 'Agent Mode (AI)' }).uncheck();
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const aiElements = () =>
+      page.locator('[data-testid="agent-sidebar"], [data-testid="agent-toggle"], [data-testid="credit-meter"], [data-ai]').count();
+    await expect.poll(aiElements).toBe(0);
+    await page.keyboard.press('Control+Shift+A');
+    expect(await aiElements()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Agent', exact: true }).count()).toBe(0);
+
+    // A fresh page on the same workspace: still nothing.
+    const other = await freshPage();
+    const otherDialog = await openAiSettings(other.page);
+    // The AI settings have loaded there (the switch shows off) before looking.
+    expect(await otherDialog.getByRole('switch', { name: 'Agent Mode (AI)' }).isChecked()).toBe(false);
+    await other.page.keyboard.press('Escape');
+    await otherDialog.waitFor({ state: 'detached' });
+    expect(await other.page.locator('[data-testid="agent-sidebar"], [data-testid="agent-toggle"], [data-testid="credit-meter"]').count()).toBe(0);
+
+    // On again: the toggle is back.
+    const again = await openAiSettings(page);
+    await again.getByRole('switch', { name: 'Agent Mode (AI)' }).check();
+    await again.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByTestId('agent-toggle').waitFor();
+    expect(errors).toEqual([]);
+  });
+});
