@@ -17,14 +17,32 @@ import { courierOutcomes, newmanOutcomes, type ExecutionOutcome } from './newman
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/collections');
 
-const CASES: { name: string; data?: string }[] = [
+const CASES: { name: string; collection?: string; data?: string }[] = [
   { name: 'response-assertions' },
   { name: 'variables-and-flow', data: 'variables-and-flow.data.csv' },
   { name: 'scripts-and-requests' },
   { name: 'libraries' },
   { name: 'send-request-and-cookies' },
   { name: 'bodies-and-edges' },
+  { name: 'data-types (CSV)', collection: 'data-types', data: 'data-types.data.csv' },
+  { name: 'data-types (JSON)', collection: 'data-types', data: 'data-types.data.json' },
 ];
+
+const collectionFile = (c: (typeof CASES)[number]) => path.join(fixtures, `${c.collection ?? c.name}.postman_collection.json`);
+
+/** pm.test and pm.test.skip calls written in a collection's scripts (calls in the source, not outcomes). */
+function pmTestCalls(collection: unknown): number {
+  let calls = 0;
+  const walk = (node: { event?: { script?: { exec?: string[] | string } }[]; item?: unknown[] }) => {
+    for (const e of node.event ?? []) {
+      const exec = e.script?.exec ?? [];
+      calls += ((Array.isArray(exec) ? exec.join('\n') : exec).match(/\bpm\.test(?:\.skip)?\s*\(/g) ?? []).length;
+    }
+    for (const child of node.item ?? []) walk(child as typeof node);
+  };
+  walk(collection as Parameters<typeof walk>[0]);
+  return calls;
+}
 
 let server: TestServer;
 let dataDir: string;
@@ -85,7 +103,7 @@ function differences(newman: ExecutionOutcome[], courier: ExecutionOutcome[]): s
 describe('Courier and newman give every test the same outcome', () => {
   for (const c of CASES) {
     it(c.name, async () => {
-      const collection = JSON.parse(fs.readFileSync(path.join(fixtures, `${c.name}.postman_collection.json`), 'utf8'));
+      const collection = JSON.parse(fs.readFileSync(collectionFile(c), 'utf8'));
       const newman = await newmanOutcomes({
         collection,
         environment: { values: environment() },
@@ -108,5 +126,13 @@ describe('Courier and newman give every test the same outcome', () => {
     expect(totals.collections).toBe(CASES.length);
     expect(totals.tests).toBeGreaterThanOrEqual(120);
     expect(totals.failedInNewman).toBeGreaterThan(10);
+  });
+
+  it('at least 120 pm.test calls written across at least 5 collections (so the comparison cannot shrink silently)', () => {
+    const files = [...new Set(CASES.map(collectionFile))];
+    const calls = files.map((f) => pmTestCalls(JSON.parse(fs.readFileSync(f, 'utf8'))));
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    expect(calls.every((n) => n > 0)).toBe(true);
+    expect(calls.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(120);
   });
 });

@@ -7,6 +7,7 @@ import { loadCollectionTree, type CollectionNode } from '../../services/formats/
 import { importPostmanCollection, importPostmanVariables } from '../../services/formats/postman/index.js';
 import { readJsonFile } from '../../services/formats/read-json-file.js';
 import { readDataFile } from '../../services/runner/data-file.js';
+import type { DataValue } from '../../services/scripting/types.js';
 import type { CliIo } from '../io.js';
 import { existingFile, findCollectionId, findEnvironment, type LazyWorkspace } from '../workspace-refs.js';
 import type { RunArgs } from './run-args.js';
@@ -24,7 +25,7 @@ export interface RunInputs {
   fromFile: boolean;
   environment?: VariableSet;
   globals?: VariableSet;
-  data?: Record<string, string>[];
+  data?: Record<string, DataValue>[];
   dataProblems: string[];
 }
 
@@ -72,7 +73,7 @@ export function loadRunInputs(args: RunArgs, io: CliIo, workspace: LazyWorkspace
     globals = { ...(globals ?? { name: 'Globals', variables: [] }), variables: withOverrides(globals?.variables ?? [], args.globalVars) };
   }
 
-  let data: Record<string, string>[] | undefined;
+  let data: Record<string, DataValue>[] | undefined;
   let dataProblems: string[] = [];
   if (args.data !== undefined) {
     const dataFile = existingFile(args.data, io.cwd);

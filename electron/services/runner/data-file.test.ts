@@ -10,7 +10,7 @@ import { parseCsvData, parseJsonData, readDataFile } from './data-file.js';
 const require = createRequire(import.meta.url);
 
 /** newman 6's data file reading (lib/run/options.js), as a function of the text. */
-function newmanCsv(text: string): Record<string, string>[] {
+function newmanCsv(text: string): Record<string, unknown>[] {
   const parse = require('newman/node_modules/csv-parse/lib/sync') as (t: string, o: object) => Record<string, unknown>[];
   const isInt = (v: string) => /^(-|\+)?([1-9]+[0-9]*)$/.test(v);
   const isFloat = (v: string) => (v as unknown as number) - parseFloat(v) + 1 >= 0;
@@ -24,8 +24,8 @@ function newmanCsv(text: string): Record<string, string>[] {
     relax_column_count: true,
     bom: true,
   });
-  // Courier's iteration data is text: numbers become their text, as {{name}} shows them.
-  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)])));
+  // The values and their types as scripts see them: unquoted numbers are numbers.
+  return rows;
 }
 
 const QUIRKS: Record<string, string> = {
@@ -59,9 +59,9 @@ describe('broken CSV rows', () => {
     expect(() => newmanCsv(text)).toThrow(/Invalid Closing Quote/); // newman gives up on the whole file
     const { rows, problems } = parseCsvData(text, 'data.csv');
     expect(rows).toEqual([
-      { a: '1', b: '2' },
-      { a: '4', b: '5' },
-      { a: '6', b: '7' },
+      { a: 1, b: 2 },
+      { a: 4, b: 5 },
+      { a: 6, b: 7 },
     ]);
     expect(problems).toEqual(['data.csv row 2 (line 3): Invalid Closing Quote: found non trimable byte after quote; this row is skipped']);
   });
@@ -69,15 +69,15 @@ describe('broken CSV rows', () => {
   it('an unclosed quote gives up its own line, not the rest of the file', () => {
     const { rows, problems } = parseCsvData('a,b\n1,2\n"open,3\n4,5\n', 'data.csv');
     expect(rows).toEqual([
-      { a: '1', b: '2' },
-      { a: '4', b: '5' },
+      { a: 1, b: 2 },
+      { a: 4, b: 5 },
     ]);
     expect(problems).toEqual(['data.csv row 2 (line 3): Quote Not Closed: the parsing is finished with an opening quote; this row is skipped']);
   });
 
   it('several broken rows are each reported', () => {
     const { rows, problems } = parseCsvData('a\n"x"y\n1\n"p"q\n2\n', 'd.csv');
-    expect(rows).toEqual([{ a: '1' }, { a: '2' }]);
+    expect(rows).toEqual([{ a: 1 }, { a: 2 }]);
     expect(problems.map((p) => p.split(':')[0])).toEqual(['d.csv row 1 (line 2)', 'd.csv row 3 (line 4)']);
   });
 
@@ -87,16 +87,16 @@ describe('broken CSV rows', () => {
 });
 
 describe('JSON data files', () => {
-  it('an array of objects, values as text', () => {
+  it('an array of objects, values kept as they are (as newman gives them to scripts)', () => {
     expect(parseJsonData('[{"a": 1, "b": "x", "c": true, "d": null, "e": {"k": 1}}]', 'd.json')).toEqual({
-      rows: [{ a: '1', b: 'x', c: 'true', d: '', e: '{"k":1}' }],
+      rows: [{ a: 1, b: 'x', c: true, d: null, e: { k: 1 } }],
       problems: [],
     });
   });
 
   it('rows that are not objects are skipped and named', () => {
     expect(parseJsonData('[{"a": 1}, 5, [1], {"a": 2}]', 'd.json')).toEqual({
-      rows: [{ a: '1' }, { a: '2' }],
+      rows: [{ a: 1 }, { a: 2 }],
       problems: [
         'd.json row 2: expected an object of variable names and values, got number; this row is skipped',
         'd.json row 3: expected an object of variable names and values, got a list; this row is skipped',

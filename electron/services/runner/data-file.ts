@@ -1,15 +1,16 @@
-// Iteration data files, read as newman reads them: JSON (an array of objects) or CSV with a
-// header row, csv-parse with newman's options (trimmed fields, relaxed quotes and column counts,
-// BOM stripped) and its number casting (unquoted 12 → 12, "12" stays text). Unlike newman, a
-// broken row does not end the run: it is skipped with a message naming its line, and the other
-// rows still run.
+// Iteration data files, read as newman reads them: JSON (an array of objects, values kept as they
+// are) or CSV with a header row, csv-parse with newman's options (trimmed fields, relaxed quotes and
+// column counts, BOM stripped) and its number casting (unquoted 12 → the number 12, "12" stays
+// text), so scripts see the same values and types as under newman. Unlike newman, a broken row
+// does not end the run: it is skipped with a message naming its line, and the other rows still run.
 import { parse, CsvError, type CastingContext } from 'csv-parse/sync';
 import fs from 'node:fs';
 import path from 'node:path';
 import { badInput } from '../../../shared/errors.js';
+import type { DataValue } from '../scripting/types.js';
 
 export interface DataFile {
-  rows: Record<string, string>[];
+  rows: Record<string, DataValue>[];
   /** One message per skipped row. */
   problems: string[];
 }
@@ -18,20 +19,12 @@ const CSV_OPTIONS = { escape: '"', trim: true, relax_quotes: true, relax_column_
 
 const INT = /^(-|\+)?([1-9]+[0-9]*)$/;
 
-/** newman's csvAutoParse: unquoted integers and floats become numbers (then text again here). */
-function autoCast(value: string, context: CastingContext): string {
+/** newman's csvAutoParse: unquoted integers and floats become numbers. */
+function autoCast(value: string, context: CastingContext): string | number {
   if (context.quoting) return value;
-  if (INT.test(value)) return String(parseInt(value, 10));
-  if (Number(value) - parseFloat(value) + 1 >= 0) return String(parseFloat(value));
+  if (INT.test(value)) return parseInt(value, 10);
+  if (Number(value) - parseFloat(value) + 1 >= 0) return parseFloat(value);
   return value;
-}
-
-/** Values of a JSON data file as pm.iterationData text. */
-function asText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
 }
 
 export function parseJsonData(text: string, name: string): DataFile {
@@ -42,14 +35,14 @@ export function parseJsonData(text: string, name: string): DataFile {
     throw badInput(`${name}: not valid JSON (${(err as Error).message})`);
   }
   if (!Array.isArray(json)) throw badInput(`${name}: expected a list of objects, one per iteration`);
-  const rows: Record<string, string>[] = [];
+  const rows: Record<string, DataValue>[] = [];
   const problems: string[] = [];
   json.forEach((row, i) => {
     if (row === null || typeof row !== 'object' || Array.isArray(row)) {
       problems.push(`${name} row ${i + 1}: expected an object of variable names and values, got ${Array.isArray(row) ? 'a list' : row === null ? 'null' : typeof row}; this row is skipped`);
       return;
     }
-    rows.push(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, asText(v)])));
+    rows.push(row as Record<string, DataValue>);
   });
   return { rows, problems };
 }
@@ -58,7 +51,7 @@ export function parseCsvData(text: string, name: string): DataFile {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = (parse(lines[0] ?? '', { ...CSV_OPTIONS, to_line: 1 })[0] ?? []) as string[];
   if (header.length === 0 || header.every((h) => h === '')) throw badInput(`${name}: the first line must name the columns`);
-  const rows: Record<string, string>[] = [];
+  const rows: Record<string, DataValue>[] = [];
   const problems: string[] = [];
   let offset = 1; // lines before the current chunk
   while (offset < lines.length) {
@@ -68,7 +61,7 @@ export function parseCsvData(text: string, name: string): DataFile {
         ...CSV_OPTIONS,
         columns: header,
         cast: autoCast,
-        on_record: (record: Record<string, string>, context) => {
+        on_record: (record: Record<string, DataValue>, context) => {
           lastLine = context.lines;
           rows.push(record);
           return record;

@@ -8,7 +8,7 @@ import { flattenScopes, resolveString } from '../../../shared/variables.js';
 import type { CollectionNode } from '../formats/item-tree.js';
 import type { HttpEngine, SendOptions } from '../http/engine.js';
 import { messageWithoutLocation } from '../scripting/protocol.js';
-import type { ScriptConsoleEntry, ScriptHost, ScriptKind, ScriptResponse, ScriptResult, ScriptRuntime } from '../scripting/types.js';
+import type { DataValue, ScriptConsoleEntry, ScriptHost, ScriptKind, ScriptResponse, ScriptResult, ScriptRuntime } from '../scripting/types.js';
 import { sendResolved } from '../send-request.js';
 import type { PlannedRequest } from './plan.js';
 import type { RunVariables } from './run-variables.js';
@@ -73,7 +73,7 @@ function cookiesFor(engine: HttpEngine, url: string) {
 export async function executeItem(
   ctx: ItemContext,
   planned: PlannedRequest,
-  run: { iteration: number; data: Record<string, string>; sendId: string },
+  run: { iteration: number; data: Record<string, DataValue>; sendId: string },
 ): Promise<ItemOutcome> {
   const started = performance.now();
   const { request: node, parents } = planned;

@@ -3,9 +3,29 @@
 // they become variable lists again, keeping each variable's enabled and secret flags.
 import type { Variable } from '../../../shared/model.js';
 import type { Scopes } from '../../../shared/variables.js';
-import type { ScriptVariables } from '../scripting/types.js';
+import type { DataValue, ScriptVariables } from '../scripting/types.js';
 
 type VariableMap = Record<string, string>;
+type DataRow = Record<string, DataValue>;
+
+/** A data value as `{{name}}` shows it: text as is, JSON values as JSON, nothing as ''. */
+export function dataText(value: DataValue | undefined): string {
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** Rows as text for `{{name}}` resolution, made once per row. */
+const rowTexts = new WeakMap<DataRow, VariableMap>();
+function rowText(row: DataRow): VariableMap {
+  let text = rowTexts.get(row);
+  if (!text) {
+    text = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, dataText(v)]));
+    rowTexts.set(row, text);
+  }
+  return text;
+}
 
 /** Enabled variables only: Postman ignores disabled ones. */
 function toMap(variables: Variable[] = []): VariableMap {
@@ -45,7 +65,7 @@ export class RunVariables {
     this.environment = toMap(original.environment);
   }
 
-  forScript(iterationData: VariableMap): ScriptVariables {
+  forScript(iterationData: DataRow): ScriptVariables {
     return { globals: this.globals, collection: this.collection, environment: this.environment, iterationData, local: this.local };
   }
 
@@ -58,8 +78,8 @@ export class RunVariables {
   }
 
   /** For `{{name}}` resolution: local wins over data, data over environment, and so on to globals. */
-  scopes(iterationData: VariableMap): Scopes {
-    return { global: this.globals, collection: this.collection, environment: this.environment, data: iterationData, local: this.local };
+  scopes(iterationData: DataRow): Scopes {
+    return { global: this.globals, collection: this.collection, environment: this.environment, data: rowText(iterationData), local: this.local };
   }
 
   final(): { environment: Variable[]; globals: Variable[]; collection: Variable[] } {

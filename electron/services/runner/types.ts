@@ -4,13 +4,13 @@
 import type { z } from 'zod';
 import type * as contract from '../../../shared/contract.js';
 import type { Variable } from '../../../shared/model.js';
-import type { ScriptConsoleEntry } from '../scripting/types.js';
+import type { DataValue, ScriptConsoleEntry } from '../scripting/types.js';
 
 export interface RunOptions {
   /** Iterations; default: one per data row, or 1 without data. */
   iterations?: number;
   /** Rows of the data file (pm.iterationData), one per iteration; the last repeats when fewer. */
-  data?: Record<string, string>[];
+  data?: Record<string, DataValue>[];
   /** Folders or requests (names or ids) to run instead of the whole collection. */
   folders?: string[];
   /** Milliseconds to wait before each request. */

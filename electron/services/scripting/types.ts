@@ -5,13 +5,19 @@ import type { Cookie, RequestSpec } from '../../../shared/model.js';
 
 export type ScriptKind = 'prerequest' | 'test';
 
+/**
+ * A value of a data file row as newman hands it to scripts: text, a number (CSV: unquoted numbers
+ * are cast) or any JSON value (JSON data files).
+ */
+export type DataValue = string | number | boolean | null | DataValue[] | { [key: string]: DataValue };
+
 /** Variable scopes as flat maps; the sandbox returns them changed by the script. */
 export interface ScriptVariables {
   globals: Record<string, string>;
   collection: Record<string, string>;
   environment: Record<string, string>;
-  /** pm.iterationData: read-only for scripts. */
-  iterationData: Record<string, string>;
+  /** pm.iterationData: read-only for scripts; values typed as newman gives them. */
+  iterationData: Record<string, DataValue>;
   /** pm.variables.set: local to this request's run. */
   local: Record<string, string>;
 }

@@ -70,7 +70,7 @@ export class VariableScope {
   readonly #dynamic: Record<string, () => unknown>;
   declare name?: string;
 
-  constructor(values: Record<string, string>, options: { readOnly?: boolean; dynamic: Record<string, () => unknown>; what: string }) {
+  constructor(values: Record<string, unknown>, options: { readOnly?: boolean; dynamic: Record<string, () => unknown>; what: string }) {
     this.#values = new Map(Object.entries(values ?? {}));
     this.#readOnly = options.readOnly === true;
     this.#what = options.what;
