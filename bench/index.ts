@@ -1,6 +1,7 @@
 // npm run bench: each benchmark measured against a peer in the same run where one exists, printed
 // as one table. Numbers here are information, never pass/fail thresholds.
 import { benchBilling } from './billing.js';
+import { benchCredits } from './credits.js';
 import { benchHttp } from './http.js';
 import { benchRunner } from './runner.js';
 import { benchScripts } from './scripts.js';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     ['scripts', benchScripts],
     ['runner', benchRunner],
     ['billing server', benchBilling],
+    ['credits', benchCredits],
   ];
   // `npm run bench -- http web` runs only the sections whose names contain one of the words.
   const only = process.argv.slice(2);

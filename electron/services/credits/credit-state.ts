@@ -18,10 +18,20 @@ export function accountKey(account: { kind: 'embedded' } | { kind: 'remote'; url
 }
 
 export class CreditState {
-  constructor(private readonly db: Database.Database) {}
+  private readonly read: Database.Statement;
+  /** Parsed snapshots by their stored text: parsed again only when another write changed it. */
+  private readonly parsed = new Map<string, { raw: string; value: { entitlement: Entitlement; syncedAt: string } | undefined }>();
+
+  constructor(private readonly db: Database.Database) {
+    this.read = db.prepare('SELECT value FROM credit_state WHERE key = ?').pluck();
+  }
+
+  private raw(key: string): string | undefined {
+    return this.read.get(key) as string | undefined;
+  }
 
   private get(key: string): unknown {
-    const raw = this.db.prepare('SELECT value FROM credit_state WHERE key = ?').pluck().get(key) as string | undefined;
+    const raw = this.raw(key);
     return raw === undefined ? undefined : (JSON.parse(raw) as unknown);
   }
 
@@ -60,10 +70,16 @@ export class CreditState {
   }
 
   snapshot(account: string): { entitlement: Entitlement; syncedAt: string } | undefined {
-    const value = this.get(`snapshot:${account}`) as { entitlement: unknown; syncedAt: string } | undefined;
-    if (!value) return undefined;
-    const parsed = Entitlement.safeParse(value.entitlement);
-    return parsed.success ? { entitlement: parsed.data, syncedAt: value.syncedAt } : undefined;
+    const key = `snapshot:${account}`;
+    const raw = this.raw(key);
+    if (raw === undefined) return undefined;
+    const cached = this.parsed.get(key);
+    if (cached?.raw === raw) return cached.value;
+    const stored = JSON.parse(raw) as { entitlement: unknown; syncedAt: string };
+    const parsed = Entitlement.safeParse(stored.entitlement);
+    const value = parsed.success ? { entitlement: parsed.data, syncedAt: stored.syncedAt } : undefined;
+    this.parsed.set(key, { raw, value });
+    return value;
   }
 
   setSnapshot(account: string, entitlement: Entitlement, syncedAt: string): void {

@@ -54,7 +54,7 @@ export class CreditsService implements CreditsApi {
       ...options.sync,
       outbox: this.outbox,
       target: () => this.target(),
-      onSnapshot: (account, entitlement, at) => this.state.setSnapshot(account, entitlement, at),
+      onSnapshot: (account, entitlement, at) => this.keepNewer(account, entitlement, at),
       onStatus: () => this.changed(),
       now: this.now,
     });
@@ -69,6 +69,14 @@ export class CreditsService implements CreditsApi {
         this.engine.nudge();
       },
     });
+  }
+
+  /** Batches answer out of order: a snapshot replaces the cached one only when it is not older. */
+  private keepNewer(account: string, entitlement: Entitlement, at: string): void {
+    const cached = this.state.snapshot(account)?.entitlement;
+    const used = (e: Entitlement) => e.includedUsedMicro + e.paygMicro + e.unfundedMicro;
+    if (cached && (cached.issuedAt > entitlement.issuedAt || (cached.issuedAt === entitlement.issuedAt && used(cached) > used(entitlement)))) return;
+    this.state.setSnapshot(account, entitlement, at);
   }
 
   // ------------------------------------------------------------------ accounts and servers

@@ -3,7 +3,7 @@
 // with the server's reason and never resent. A failure to reach the server (refused, reset, timeout,
 // 5xx) is retried with backoff and jitter; the outbox lives in SQLite, so a restart picks up where a
 // killed process stopped, and the server's dedupe by event id makes every resend count once.
-import { Entitlement, MAX_EVENTS_PER_BATCH, UsageBatchResponse } from '../../../shared/billing/api.js';
+import { Entitlement, MAX_EVENTS_PER_BATCH, UsageBatchResponse, type UsageEvent } from '../../../shared/billing/api.js';
 import type { SyncState } from '../../../shared/contract-credits.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { billingCall, BillingRefused, BillingUnreachable } from './billing-client.js';
@@ -28,6 +28,8 @@ export interface SyncEngineOptions {
   onSnapshot: (account: string, entitlement: Entitlement, at: string) => void;
   onStatus: (status: SyncStatus) => void;
   batchSize?: number;
+  /** Batches on the wire at once (default 2). */
+  concurrency?: number;
   backoff?: BackoffOptions;
   /** How often the snapshot is refreshed when nothing is queued (default 60 s; 0: never). */
   refreshMs?: number;
@@ -45,10 +47,12 @@ export class SyncEngine {
   private failures = 0;
   private stopped = false;
   private readonly batchSize: number;
+  private readonly concurrency: number;
   private readonly backoff: BackoffOptions;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.batchSize = Math.min(options.batchSize ?? MAX_EVENTS_PER_BATCH, MAX_EVENTS_PER_BATCH);
+    this.concurrency = Math.max(1, options.concurrency ?? 2);
     this.backoff = options.backoff ?? { baseMs: 500, capMs: 30_000 };
   }
 
@@ -117,25 +121,27 @@ export class SyncEngine {
   }
 
   private async pushAll(target: SyncTarget): Promise<void> {
+    const inFlight = new Set<string>();
     let pushed = false;
-    for (;;) {
-      const batch = this.options.outbox.nextBatch(target.account, this.batchSize);
-      if (batch.length === 0) break;
-      if (!pushed) this.setStatus({ ...this.status, state: 'syncing' });
-      pushed = true;
-      const answer = await billingCall(
-        target.url,
-        { method: 'POST', path: '/v1/usage/events', token: target.token, body: { events: batch.map((b) => b.event) }, timeoutMs: this.options.timeoutMs },
-        UsageBatchResponse,
-      );
-      const at = this.nowIso();
-      this.options.outbox.settle([...answer.accepted, ...answer.duplicates], answer.rejected, at);
-      this.options.onSnapshot(target.account, answer.entitlement, at);
-      const answered = new Set([...answer.accepted, ...answer.duplicates, ...answer.rejected.map((r) => r.id)]);
-      if (!batch.every((b) => answered.has(b.event.id))) {
-        throw new BillingRefused(200, 'The billing server did not answer for every event of a batch; they stay queued.');
+    // Up to `concurrency` batches on the wire at once (the server takes them in any order); each
+    // worker takes the oldest queued events no other worker holds.
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        const batch = this.options.outbox.nextBatch(target.account, this.batchSize, inFlight);
+        if (batch.length === 0) return;
+        if (!pushed) this.setStatus({ ...this.status, state: 'syncing' });
+        pushed = true;
+        for (const b of batch) inFlight.add(b.event.id);
+        try {
+          await this.pushBatch(target, batch.map((b) => b.event));
+        } finally {
+          for (const b of batch) inFlight.delete(b.event.id);
+        }
       }
-    }
+    };
+    const results = await Promise.allSettled(Array.from({ length: this.concurrency }, worker));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
     if (!pushed) {
       const entitlement = await billingCall(
         target.url,
@@ -143,6 +149,21 @@ export class SyncEngine {
         Entitlement,
       );
       this.options.onSnapshot(target.account, entitlement, this.nowIso());
+    }
+  }
+
+  private async pushBatch(target: SyncTarget, events: UsageEvent[]): Promise<void> {
+    const answer = await billingCall(
+      target.url,
+      { method: 'POST', path: '/v1/usage/events', token: target.token, body: { events }, timeoutMs: this.options.timeoutMs },
+      UsageBatchResponse,
+    );
+    const at = this.nowIso();
+    this.options.outbox.settle([...answer.accepted, ...answer.duplicates], answer.rejected, at);
+    this.options.onSnapshot(target.account, answer.entitlement, at);
+    const answered = new Set([...answer.accepted, ...answer.duplicates, ...answer.rejected.map((r) => r.id)]);
+    if (!events.every((e) => answered.has(e.id))) {
+      throw new BillingRefused(200, 'The billing server did not answer for every event of a batch; they stay queued.');
     }
   }
 
