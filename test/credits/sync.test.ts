@@ -1,7 +1,9 @@
-// Credit sync against a real billing server process (SQLite) through the fault proxy: batches,
-// dedupe on replay, rejected events kept with their reason, offline → online draining with backoff,
-// and every kind of fault — afterwards the server's totals equal the client's ledger.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Credit sync against a real billing server process through the fault proxy, on SQLite and on
+// PostgreSQL where one answers: batches, dedupe on replay, rejected events kept with their reason,
+// offline → online draining with backoff, and every kind of fault — afterwards the server's totals
+// equal the client's ledger.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore } from '../../server/test-support/stores.js';
 import type { CreditMeter } from '../../shared/contract-credits.js';
 import { startFaultProxy, type Fault, type FaultProxy } from '../support/fault-proxy.js';
 import { openClient, recordTurn, startBilling, turn, type Billing, type Client } from './billing-fixture.js';
@@ -9,32 +11,6 @@ import { openClient, recordTurn, startBilling, turn, type Billing, type Client }
 const M = 1_000_000;
 /** 1,000 input + 200 output tokens at the default tier: 500,000 + 400,000 micro-credits. */
 const TURN_MICRO = 900_000;
-
-let billing: Billing;
-let proxy: FaultProxy;
-const posts: number[] = [];
-
-beforeAll(async () => {
-  billing = await startBilling({ plan: 'basic' });
-  proxy = await startFaultProxy({ target: billing.url });
-});
-afterAll(async () => {
-  await proxy?.close();
-  await billing?.close();
-});
-
-async function signedInClient(email: string): Promise<Client> {
-  const member = await billing.invite(email);
-  const client = openClient();
-  await client.credits.signIn({ url: proxy.url, email: member.email, password: member.password });
-  return client;
-}
-
-function memberTotals(details: Awaited<ReturnType<Billing['details']>>, email: string) {
-  const m = details.members.find((x) => x.email === email);
-  if (!m) throw new Error(`${email} is not in AI Credit Details`);
-  return m;
-}
 
 /** Resolves with the first meter event that satisfies `test`. */
 function meterWhere(client: Client, test: (m: CreditMeter) => boolean): Promise<CreditMeter> {
@@ -54,7 +30,33 @@ function meterWhere(client: Client, test: (m: CreditMeter) => boolean): Promise<
   });
 }
 
-describe('credit sync', () => {
+describeEachStore('credit sync', (kind) => {
+  let billing: Billing;
+  let proxy: FaultProxy;
+  const posts: number[] = [];
+
+  beforeAll(async () => {
+    billing = await startBilling({ kind, plan: 'basic' });
+    proxy = await startFaultProxy({ target: billing.url });
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await billing?.close();
+  });
+
+  async function signedInClient(email: string): Promise<Client> {
+    const member = await billing.invite(email);
+    const client = openClient();
+    await client.credits.signIn({ url: proxy.url, email: member.email, password: member.password });
+    return client;
+  }
+
+  function memberTotals(details: Awaited<ReturnType<Billing['details']>>, email: string) {
+    const m = details.members.find((x) => x.email === email);
+    if (!m) throw new Error(`${email} is not in AI Credit Details`);
+    return m;
+  }
+
   it('sends 2,500 queued events in batches of at most 1,000, and the server books exactly the ledger', async () => {
     const client = await signedInClient('batches@acme.test');
     proxy.setChoose(({ method, path }) => {
