@@ -6,12 +6,14 @@ import { Toasts } from './common/Toasts';
 import { ConnectionGate } from './ConnectionGate';
 import { DialogHost } from './dialogs/DialogHost';
 import { useGlobalShortcuts } from './shortcuts/useGlobalShortcuts';
+import { useCreditsFeed } from './state/credits';
 import { Sidebar } from './sidebar/Sidebar';
 import { MainArea } from './tabs/MainArea';
 import { TopBar } from './topbar/TopBar';
 
 export function App() {
   useGlobalShortcuts();
+  useCreditsFeed();
   return (
     <ConnectionGate>
       <div className="app">

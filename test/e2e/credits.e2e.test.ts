@@ -1,8 +1,9 @@
 // Credits from the user's chair (issue 6): a real billing server process (server/, SQLite), two
 // apps on the web host in Chromium — Mia (member) and Bill (admin + billing) — and the scripted
-// model server. Mia's Agent Mode turns are started through the page's own RPC socket (the web
-// host's /rpc WebSocket, as the renderer's client does), and everything asserted is on screen:
-// the meter in the top bar, its details, the toasts, Team Settings → AI Credit Details, invoices.
+// model server. Mia types her Agent Mode messages into the agent sidebar; only the provider setup
+// (Settings → AI, tested in agent-mode.e2e) goes through the page's own RPC socket. Everything
+// asserted is on screen: the meter in the top bar, its details, the toasts, the turn's refusal,
+// Team Settings → AI Credit Details, invoices; and the client's ledger in its SQLite file.
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -36,57 +37,53 @@ function costOf(calls: ScriptedCall[], assetWrite: boolean[] = []): number {
   return actionCostMicro(RATE_CARD_V1, MODEL, billed);
 }
 
-interface TurnEnd {
-  type: 'turn.done' | 'turn.error';
-  message?: string;
-  problem?: string;
-}
-
-/** Runs in the page: opens the app's RPC socket, makes calls, waits for a turn's last event. */
-async function pageRpc(page: Page, app: RunningApp, calls: { channel: string; input: unknown }[], waitTurn: boolean): Promise<{ replies: unknown[]; end?: TurnEnd }> {
-  return page.evaluate(
-    ({ url, calls, waitTurn }) =>
-      new Promise<{ replies: unknown[]; end?: TurnEnd }>((resolve, reject) => {
+/** Runs in the page: opens the app's RPC socket (as the renderer's client does) and makes the calls in order. */
+async function pageRpc(page: Page, app: RunningApp, calls: { channel: string; input: unknown }[]): Promise<void> {
+  await page.evaluate(
+    ({ url, calls }) =>
+      new Promise<void>((resolve, reject) => {
         const ws = new WebSocket(url);
-        const replies: unknown[] = [];
-        let turnId: string | undefined;
-        const early: { turnId: string; type: string }[] = [];
-        const finish = (end?: TurnEnd) => {
-          ws.close();
-          resolve({ replies, end });
-        };
-        const isEnd = (e: { type: string }) => e.type === 'turn.done' || e.type === 'turn.error';
         ws.onerror = () => reject(new Error('rpc socket failed'));
         ws.onopen = () => ws.send(JSON.stringify({ id: 0, ...calls[0] }));
         ws.onmessage = (ev) => {
-          const msg = JSON.parse(String(ev.data)) as { id?: number; reply?: { ok: boolean; value?: { turnId?: string }; error?: unknown }; event?: string; payload?: { turnId: string; type: string } };
-          if (msg.event === 'agent.event' && msg.payload) {
-            if (turnId && msg.payload.turnId === turnId && isEnd(msg.payload)) finish(msg.payload as TurnEnd);
-            else if (!turnId && isEnd(msg.payload)) early.push(msg.payload);
-            return;
-          }
+          const msg = JSON.parse(String(ev.data)) as { id?: number; reply?: { ok: boolean; error?: unknown } };
           if (typeof msg.id !== 'number' || !msg.reply) return;
           if (!msg.reply.ok) return reject(new Error(`${calls[msg.id].channel}: ${JSON.stringify(msg.reply.error)}`));
-          replies.push(msg.reply.value);
           const next = msg.id + 1;
           if (next < calls.length) return ws.send(JSON.stringify({ id: next, ...calls[next] }));
-          if (!waitTurn) return finish();
-          turnId = msg.reply.value?.turnId;
-          const done = early.find((e) => e.turnId === turnId);
-          if (done) finish(done as TurnEnd);
+          ws.close();
+          resolve();
         };
       }),
-    { url: `ws://127.0.0.1:${app.port}/rpc?token=${encodeURIComponent(app.token)}`, calls, waitTurn },
+    { url: `ws://127.0.0.1:${app.port}/rpc?token=${encodeURIComponent(app.token)}`, calls },
   );
+}
+
+interface TurnEnd {
+  status: string | null;
+  error: string | null;
+}
+
+/** Types a message into the agent sidebar and waits for that turn to finish. */
+async function agentTurn(page: Page, message: string): Promise<TurnEnd> {
+  const sidebar = page.getByTestId('agent-sidebar');
+  if (!(await sidebar.count())) await page.getByTestId('agent-toggle').click();
+  await sidebar.waitFor();
+  const turns = sidebar.getByTestId('agent-turn');
+  const before = await turns.count();
+  const box = page.getByRole('combobox', { name: 'Message the agent' });
+  await box.fill(message);
+  await box.press('Enter');
+  const turn = turns.nth(before);
+  await turn.and(page.locator('[data-status="completed"], [data-status="cancelled"], [data-status="failed"]')).waitFor();
+  const error = turn.getByTestId('agent-error');
+  return { status: await turn.getAttribute('data-status'), error: (await error.count()) ? await error.locator('p').textContent() : null };
 }
 
 /** The credit meter's exact figures, read from the top bar. */
 async function meterFigures(page: Page) {
-  const meter = page.getByTestId('credit-meter');
   return {
-    remainingMicro: Number(await meter.getAttribute('data-remaining-micro')),
-    queued: Number(await meter.getAttribute('data-queued')),
-    state: await meter.getAttribute('data-state'),
+    remainingMicro: Number(await page.getByTestId('credit-meter').getAttribute('data-remaining-micro')),
     text: (await page.getByTestId('credit-meter-remaining').textContent()) ?? '',
   };
 }
@@ -172,15 +169,10 @@ describe.skipIf(skipE2E)('credits in the app: meter, refusals, PAYG, invoices, o
     mia.on('pageerror', (e) => pageErrors.push(`mia: ${e.message}`));
     bill.on('pageerror', (e) => pageErrors.push(`bill: ${e.message}`));
     await mia.evaluate(RECORD_TOASTS);
-    await pageRpc(
-      mia,
-      miaApp,
-      [
-        { channel: 'ai.settings.update', input: { provider: 'compatible', baseUrl: model.url, model: MODEL } },
-        { channel: 'ai.setKey', input: { key: 'sk-test-credits-e2e' } },
-      ],
-      false,
-    );
+    await pageRpc(mia, miaApp, [
+      { channel: 'ai.settings.update', input: { provider: 'compatible', baseUrl: model.url, model: MODEL } },
+      { channel: 'ai.setKey', input: { key: 'sk-test-credits-e2e' } },
+    ]);
   }, 120_000);
 
   afterAll(async () => {
@@ -197,8 +189,7 @@ describe.skipIf(skipE2E)('credits in the app: meter, refusals, PAYG, invoices, o
   /** Mia sends one message; the model answers with the scripted calls. */
   async function miaTurn(message: string, calls: ScriptedCall[]): Promise<TurnEnd> {
     model.push(...calls.map((c) => c.step));
-    const { end } = await pageRpc(mia, miaApp, [{ channel: 'agent.send', input: { conversationId: null, message } }], true);
-    return end!;
+    return agentTurn(mia, message);
   }
 
   it('shows Mia her 400 credits, then drops by exactly what the rate card charges each turn', async () => {
@@ -208,7 +199,7 @@ describe.skipIf(skipE2E)('credits in the app: meter, refusals, PAYG, invoices, o
 
     // A plain answer: 100,000 input and 20,000 output tokens = 50 + 40 = 90 credits.
     const plain = [call(100_000, 20_000)];
-    expect((await miaTurn('Explain my API', plain)).type).toBe('turn.done');
+    expect((await miaTurn('Explain my API', plain)).status).toBe('completed');
     spentMicro += costOf(plain);
     expect(spentMicro).toBe(90_000_000);
     await meterSettles(mia, 400_000_000 - spentMicro);
@@ -219,7 +210,7 @@ describe.skipIf(skipE2E)('credits in the app: meter, refusals, PAYG, invoices, o
       call(40_001, 10_000, { kind: 'tool_calls', calls: [{ name: 'create_collection', arguments: { name: 'Billing API' } }] }),
       call(50_001, 1),
     ];
-    expect((await miaTurn('Make a Billing API collection', creating)).type).toBe('turn.done');
+    expect((await miaTurn('Make a Billing API collection', creating)).status).toBe('completed');
     const discounted = costOf(creating, [true, false]);
     expect(discounted).toBeLessThan(costOf(creating));
     expect(discounted).toBe(20_000_250 + 25_002_500); // (40,001×500 + 10,000×2,000) / 2, then 50,001×500 + 2,000
@@ -232,13 +223,13 @@ describe.skipIf(skipE2E)('credits in the app: meter, refusals, PAYG, invoices, o
 
   it('toasts at 75% and 100% once each, then refuses her turn with the message that says who can help', async () => {
     const big = [call(200_000, 50_000)]; // 200 credits
-    expect((await miaTurn('Write tests for everything', big)).type).toBe('turn.done');
+    expect((await miaTurn('Write tests for everything', big)).status).toBe('completed');
     spentMicro += costOf(big);
     await meterSettles(mia, 400_000_000 - spentMicro);
     await waitForToast(mia, 'You have used 75% of your 400 monthly credits.');
 
     const over = [call(100_000, 10_000)]; // 70 credits, 5.00275 of them beyond the allotment
-    expect((await miaTurn('Document the collection', over)).type).toBe('turn.done');
+    expect((await miaTurn('Document the collection', over)).status).toBe('completed');
     spentMicro += costOf(over);
     expect(spentMicro).toBe(405_002_750);
     await meterSettles(mia, 0);
@@ -247,7 +238,7 @@ describe.skipIf(skipE2E)('credits in the app: meter, refusals, PAYG, invoices, o
 
     const requestsBefore = model.requests.length;
     const refused = await miaTurn('One more thing', []);
-    expect(refused).toMatchObject({ type: 'turn.error', problem: 'refused', message: REFUSAL });
+    expect(refused).toEqual({ status: 'failed', error: REFUSAL });
     expect(model.requests.length).toBe(requestsBefore); // no model call was made
 
     // The meter's details say the same, and a member gets no AI Credit Details.
@@ -300,7 +291,7 @@ describe.skipIf(skipE2E)('credits in the app: meter, refusals, PAYG, invoices, o
     await closePopover(mia);
 
     const more = [call(66_667, 0)]; // 33.3335 credits, all pay-as-you-go
-    expect((await miaTurn('Debug the failing request', more)).type).toBe('turn.done');
+    expect((await miaTurn('Debug the failing request', more)).status).toBe('completed');
     spentMicro += costOf(more);
     await meterSettles(mia, 0);
     await waitForToast(mia, 'Pay-as-you-go has started');
@@ -316,7 +307,7 @@ describe.skipIf(skipE2E)('credits in the app: meter, refusals, PAYG, invoices, o
 
     const offlineTurns = [[call(10_000, 2_500)], [call(8_000, 1_000)]]; // 10 and 6 credits
     for (const [i, calls] of offlineTurns.entries()) {
-      expect((await miaTurn(`Offline question ${i + 1}`, calls)).type).toBe('turn.done');
+      expect((await miaTurn(`Offline question ${i + 1}`, calls)).status).toBe('completed');
       spentMicro += costOf(calls);
       await meterSettles(mia, 0, 'offline', i + 1);
     }

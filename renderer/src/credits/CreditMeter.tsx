@@ -1,8 +1,8 @@
 // The credit meter in the top bar: credits left of the allotment with a bar, a PAYG badge, the
 // queued count and the sync state (the error on hover). A click opens the details popover.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import '../styles/credits.css';
-import { installCredits, useCredits } from '../state/credits';
+import { useCredits } from '../state/credits';
 import { CreditDetailsPopover } from './CreditDetailsPopover';
 import { meterView } from './meterView';
 
@@ -10,8 +10,6 @@ export function CreditMeter() {
   const meter = useCredits((s) => s.meter);
   const [open, setOpen] = useState(false);
   const anchor = useRef<HTMLDivElement>(null);
-
-  useEffect(() => installCredits(), []);
 
   const view = meter ? meterView(meter) : null;
   if (!meter) return null;

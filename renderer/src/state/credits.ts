@@ -1,6 +1,7 @@
 // The credit meter in the renderer: the last CreditMeter from the main process, kept fresh by the
 // `credits.meter` push event, plus which Team Settings section is open. Alerts carried by the event
 // become toasts once each per cycle (credits/alertLog.ts).
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { CreditMeter } from '../../../shared/contract-credits';
 import type { EventPayload } from '../../../shared/contract';
@@ -79,4 +80,9 @@ export function installCredits(): () => void {
     off();
     unsub();
   };
+}
+
+/** Keeps the meter fresh for the whole window (the top bar meter, Team Settings, Settings → AI). */
+export function useCreditsFeed(): void {
+  useEffect(() => installCredits(), []);
 }

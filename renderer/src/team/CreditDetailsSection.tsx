@@ -25,7 +25,7 @@ export function CreditDetailsSection({ canSetPayg, canSetPlan }: Props) {
   return (
     <div className="team-section" data-testid="credit-details">
       <div className="team-toolbar">
-        <h3 className="section-title">AI Credit Details</h3>
+        <h3 className="team-heading">AI Credit Details</h3>
         <label className="inline-field">
           Cycle
           <select className="select small" value={cycle} onChange={(e) => setCycle(e.target.value)} data-testid="credit-cycle">

@@ -19,7 +19,7 @@ export function InvoicesSection() {
   return (
     <div className="team-section" data-testid="invoices">
       <div className="team-toolbar">
-        <h3 className="section-title">Invoices</h3>
+        <h3 className="team-heading">Invoices</h3>
         <button className="button small" onClick={() => void list.reload()} disabled={list.loading}>
           Refresh
         </button>

@@ -29,7 +29,7 @@ export function MembersSection() {
 
   return (
     <div className="team-section" data-testid="members">
-      <h3 className="section-title">Members and roles</h3>
+      <h3 className="team-heading">Members and roles</h3>
       {list.error && (
         <p className="error-text" role="alert">
           {list.error}

@@ -28,7 +28,7 @@ export function PlanSection({ canChange }: { canChange: boolean }) {
 
   return (
     <section className="plan-section" data-testid="plan-section">
-      <h3 className="section-title">Plan</h3>
+      <h3 className="team-heading">Plan</h3>
       <p>
         <strong data-testid="plan-current">{planLabel(team.plan, team.aiAddon)}</strong> · {planSummary(team.plan, team.aiAddon)}
       </p>

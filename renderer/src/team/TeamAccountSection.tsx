@@ -52,7 +52,7 @@ export function TeamAccountSection() {
   return (
     <div className="team-section" data-testid="team-account">
       <section>
-        <h3 className="section-title">Billing server</h3>
+        <h3 className="team-heading">Billing server</h3>
         {server && !server.embedded ? (
           <p data-testid="team-server">
             Signed in to <code>{server.url}</code> as <strong>{server.email}</strong>
@@ -72,7 +72,7 @@ export function TeamAccountSection() {
         )}
       </section>
       <section>
-        <h3 className="section-title">{server && !server.embedded ? 'Sign in as someone else' : 'Sign in to a team server'}</h3>
+        <h3 className="team-heading">{server && !server.embedded ? 'Sign in as someone else' : 'Sign in to a team server'}</h3>
         <form className="team-form" onSubmit={(e) => void signIn(e)}>
           <label>
             Server URL
@@ -106,7 +106,7 @@ export function TeamAccountSection() {
       </section>
       {s && (
         <section>
-          <h3 className="section-title">AI</h3>
+          <h3 className="team-heading">AI</h3>
           {s.team.plan === 'enterprise' ? <TeamAiSwitch /> : <MyAiSwitch />}
         </section>
       )}

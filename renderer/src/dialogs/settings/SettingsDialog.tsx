@@ -5,6 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Dialog } from '../../common/Dialog';
 import { TabPanel, TabStrip } from '../../common/TabStrip';
 import { useAiSettings } from '../../state/aiSettings';
+import { useCredits } from '../../state/credits';
 import { useDialogs } from '../../state/dialogs';
 import { useSettings } from '../../state/settings';
 import { notify } from '../../state/toasts';
@@ -55,6 +56,16 @@ export function SettingsDialog() {
       testId="settings-dialog"
       footer={
         <>
+          <button
+            type="button"
+            className="button plain team-settings-link"
+            onClick={() => {
+              close();
+              useCredits.getState().openTeam('team');
+            }}
+          >
+            Team Settings…
+          </button>
           <button type="button" className="button" onClick={close}>
             Cancel
           </button>
