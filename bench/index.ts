@@ -1,5 +1,6 @@
 // npm run bench: each benchmark measured against a peer in the same run where one exists, printed
 // as one table. Numbers here are information, never pass/fail thresholds.
+import { benchAgent } from './agent.js';
 import { benchBilling } from './billing.js';
 import { benchCredits } from './credits.js';
 import { benchHttp } from './http.js';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     ['runner', benchRunner],
     ['billing server', benchBilling],
     ['credits', benchCredits],
+    ['agent', benchAgent],
   ];
   // `npm run bench -- http web` runs only the sections whose names contain one of the words.
   const only = process.argv.slice(2);

@@ -1,11 +1,12 @@
 // What the model is told about the workspace at the start of a turn (DESIGN.md §7): the active tab
 // (its request and last response, a large body as shape + sample), the @-mentioned collections,
 // folders, requests and environments, and an outline of the workspace, each within a character
-// budget (~4 characters a token). Built from the tree listing (no JSON parsing per request), so it
-// stays fast on a 10,000-request workspace. Secrets are removed later, by the turn's Redactor.
+// budget (~4 characters a token). Built from outline.ts (containers and counts, requests only
+// where shown), so it stays fast on a 10,000-request workspace. Secrets are removed later, by the turn's Redactor.
 import type { ActiveTab, Mention } from '../../../shared/contract-agent.js';
-import type { Item, TreeNode } from '../../../shared/model.js';
+import type { Item } from '../../../shared/model.js';
 import type { Workspace } from '../store/workspace.js';
+import { WorkspaceOutline, type OutlineNode } from './outline.js';
 import { responseView } from './tools/response-view.js';
 
 export interface ContextInput {
@@ -29,37 +30,8 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}\n… (cut to fit; use the tools to read more)`;
 }
 
-interface TreeIndex {
-  byId: Map<string, TreeNode>;
-  children: Map<string | null, TreeNode[]>;
-}
-
-function indexTree(nodes: TreeNode[]): TreeIndex {
-  const byId = new Map<string, TreeNode>();
-  const children = new Map<string | null, TreeNode[]>();
-  for (const n of nodes) {
-    byId.set(n.id, n);
-    let list = children.get(n.parentId);
-    if (!list) children.set(n.parentId, (list = []));
-    list.push(n);
-  }
-  return { byId, children };
-}
-
-function countRequests(index: TreeIndex, id: string): number {
-  let count = 0;
-  const stack = [id];
-  while (stack.length) {
-    for (const c of index.children.get(stack.pop() as string) ?? []) {
-      if (c.kind === 'request') count++;
-      else stack.push(c.id);
-    }
-  }
-  return count;
-}
-
-/** Collections with their folders (and, while there is room, their requests), ids included. */
-export function workspaceOutline(index: TreeIndex, budget: number): string {
+/** Collections with their folders and, while there is room, their requests, ids included. */
+export function workspaceOutline(outline: WorkspaceOutline, budget: number): string {
   const lines: string[] = [];
   let size = 0;
   const push = (line: string) => {
@@ -67,17 +39,19 @@ export function workspaceOutline(index: TreeIndex, budget: number): string {
     size += line.length + 1;
     return size < budget;
   };
-  const walk = (node: TreeNode, depth: number): boolean => {
+  const walk = (node: OutlineNode, depth: number): boolean => {
     const pad = '  '.repeat(depth);
-    const line =
-      node.kind === 'request'
-        ? `${pad}- ${node.method ?? 'GET'} ${node.name} (request ${node.id})`
-        : `${pad}- ${node.name} (${node.kind} ${node.id}, ${countRequests(index, node.id)} requests)`;
-    if (!push(line)) return false;
-    for (const c of index.children.get(node.id) ?? []) if (!walk(c, depth + 1)) return false;
+    if (!push(`${pad}- ${node.name} (${node.kind} ${node.id}, ${outline.requestCount(node.id)} requests)`)) return false;
+    for (const c of outline.children.get(node.id) ?? []) if (!walk(c, depth + 1)) return false;
+    // Requests while there is room (about 60 characters each); the counts say what is left out.
+    const room = Math.floor((budget - size) / 60);
+    const shown = outline.requests(node.id, Math.min(room, 50));
+    for (const r of shown) if (!push(`${pad}  - ${r.method} ${r.name} (request ${r.id})`)) return false;
+    const hidden = outline.directCount(node.id) - shown.length;
+    if (hidden > 0) push(`${pad}  - … ${hidden} more requests`);
     return true;
   };
-  const collections = index.children.get(null) ?? [];
+  const collections = outline.children.get(null) ?? [];
   if (collections.length === 0) return 'The workspace has no collections yet.';
   for (const c of collections) {
     if (!walk(c, 0)) {
@@ -100,7 +74,7 @@ function describeItem(workspace: Workspace, item: Item): Record<string, unknown>
   };
 }
 
-function describeMention(workspace: Workspace, index: TreeIndex, m: Mention): string {
+function describeMention(workspace: Workspace, outline: WorkspaceOutline, m: Mention): string {
   if (m.kind === 'environment') {
     const env = workspace.getEnvironment(m.id);
     const vars = env.variables.map((v) => `  ${v.key} = ${v.secret ? '(secret)' : v.value}`).join('\n');
@@ -109,16 +83,13 @@ function describeMention(workspace: Workspace, index: TreeIndex, m: Mention): st
   const item = workspace.getItem(m.id);
   if (item.kind === 'request') return `Request:\n${JSON.stringify(describeItem(workspace, item))}`;
   const requests: string[] = [];
-  const stack = [item.id];
-  while (stack.length && requests.length < MENTION_REQUESTS) {
-    for (const c of index.children.get(stack.pop() as string) ?? []) {
-      if (c.kind !== 'request') stack.push(c.id);
-      else if (requests.length < MENTION_REQUESTS) {
-        const full = workspace.getItem(c.id);
-        requests.push(`  - ${full.request?.method ?? 'GET'} ${full.request?.url ?? ''} "${c.name}" (request ${c.id})`);
-      }
-    }
-  }
+  const visit = (id: string, path: string) => {
+    for (const r of outline.requests(id, MENTION_REQUESTS - requests.length)) requests.push(`  - ${r.method} ${r.url} "${path}${r.name}" (request ${r.id})`);
+    for (const c of outline.children.get(id) ?? []) if (requests.length < MENTION_REQUESTS) visit(c.id, `${path}${c.name} / `);
+  };
+  visit(item.id, '');
+  const total = outline.requestCount(item.id);
+  if (total > requests.length) requests.push(`  - … ${total - requests.length} more requests`);
   const vars = item.variables?.length ? `\n  variables: ${item.variables.map((v) => v.key).join(', ')}` : '';
   const docs = item.description ? `\n  docs: ${item.description.slice(0, 500)}` : '';
   return `${item.kind === 'collection' ? 'Collection' : 'Folder'} "${item.name}" (${item.kind} ${item.id})${vars}${docs}\n${requests.join('\n') || '  (no requests)'}`;
@@ -139,7 +110,7 @@ function describeActiveTab(workspace: Workspace, tab: ActiveTab, budget: Context
 }
 
 export function buildContext(workspace: Workspace, input: ContextInput, budget: ContextBudget = DEFAULT_BUDGET): string {
-  const index = indexTree(workspace.tree());
+  const outline = new WorkspaceOutline(workspace);
   const sections: string[] = [];
   const envs = workspace.listEnvironments();
   const active = envs.find((e) => e.id === input.environmentId);
@@ -147,7 +118,7 @@ export function buildContext(workspace: Workspace, input: ContextInput, budget: 
     `## Environments\n${envs.map((e) => `- ${e.name} (environment ${e.id}): ${e.variables.map((v) => v.key).join(', ') || 'no variables'}`).join('\n') || 'None.'}\n` +
       `Current environment: ${active ? active.name : 'none'}.`,
   );
-  sections.push(`## Workspace outline\n${workspaceOutline(index, budget.outline)}`);
+  sections.push(`## Workspace outline\n${workspaceOutline(outline, budget.outline)}`);
   if (input.activeTab) {
     try {
       sections.push(`## Active tab\n${describeActiveTab(workspace, input.activeTab, budget)}`);
@@ -159,7 +130,7 @@ export function buildContext(workspace: Workspace, input: ContextInput, budget: 
     const each = Math.max(500, Math.floor(budget.mentions / input.mentions.length));
     const described = input.mentions.map((m) => {
       try {
-        return clip(describeMention(workspace, index, m), each);
+        return clip(describeMention(workspace, outline, m), each);
       } catch (err) {
         return `@${m.kind} ${m.id}: ${err instanceof Error ? err.message : String(err)}`;
       }

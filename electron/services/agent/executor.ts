@@ -71,13 +71,33 @@ export interface TurnOutcome {
 const DEFAULT_REPAIRS = 3;
 const estimateTokens = (chars: number) => Math.ceil(chars / 4);
 
-function redactMessages(redactor: Redactor, messages: ChatCompletionMessageParam[]): ChatCompletionMessageParam[] {
-  return messages.map((m) => {
-    const out = { ...m } as ChatCompletionMessageParam & { content?: unknown; tool_calls?: { function: { name: string; arguments: string } }[] };
-    if (typeof out.content === 'string') out.content = redactor.text(out.content);
-    if (out.tool_calls) out.tool_calls = out.tool_calls.map((tc) => ({ ...tc, function: { ...tc.function, arguments: redactor.text(tc.function.arguments) } }));
-    return out;
-  });
+function redactMessage(redactor: Redactor, m: ChatCompletionMessageParam): ChatCompletionMessageParam {
+  const out = { ...m } as ChatCompletionMessageParam & { content?: unknown; tool_calls?: { function: { name: string; arguments: string } }[] };
+  if (typeof out.content === 'string') out.content = redactor.text(out.content);
+  if (out.tool_calls) out.tool_calls = out.tool_calls.map((tc) => ({ ...tc, function: { ...tc.function, arguments: redactor.text(tc.function.arguments) } }));
+  return out;
+}
+
+/**
+ * The messages as the provider gets them. Messages only ever get appended, so each is redacted
+ * once, when first sent (what was sent before cannot be unsent anyway).
+ */
+class OutgoingMessages {
+  private readonly redacted: ChatCompletionMessageParam[] = [];
+
+  constructor(
+    private readonly redactor: Redactor,
+    private readonly messages: ChatCompletionMessageParam[],
+  ) {}
+
+  all(): ChatCompletionMessageParam[] {
+    for (let i = this.redacted.length; i < this.messages.length; i++) this.redacted.push(redactMessage(this.redactor, this.messages[i]));
+    return this.redacted;
+  }
+
+  from(index: number): ChatCompletionMessageParam[] {
+    return this.all().slice(index);
+  }
 }
 
 function isAbort(err: unknown, signal: AbortSignal): boolean {
@@ -102,6 +122,7 @@ export async function runTurn(options: ExecutorOptions, input: TurnInput): Promi
     { role: 'user', content: input.message },
   ];
   const transcriptFrom = messages.length - 1;
+  const sent = new OutgoingMessages(redactor, messages);
   const tools = toolSpecs() as ChatCompletionTool[];
   let repairs = 0;
   let lastText = '';
@@ -111,13 +132,13 @@ export async function runTurn(options: ExecutorOptions, input: TurnInput): Promi
     steps,
     calls,
     recorder,
-    transcript: redactMessages(redactor, messages.slice(transcriptFrom)) as unknown as TranscriptMessage[],
+    transcript: sent.from(transcriptFrom) as unknown as TranscriptMessage[],
   });
   const cancelled = () => outcome({ status: 'cancelled', stopReason: 'cancelled', answer: lastText, error: null, problem: null });
 
   for (let step = 0; step < options.maxSteps; step++) {
     if (signal.aborted) return cancelled();
-    const outgoing = redactMessages(redactor, messages);
+    const outgoing = sent.all();
     let reply;
     try {
       reply = await callModel(options.client, { model: options.model, messages: outgoing, tools }, signal, (text) => emit({ type: 'text.delta', text }));

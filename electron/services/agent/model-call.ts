@@ -25,6 +25,25 @@ export async function callModel(
   signal: AbortSignal,
   onText: (delta: string) => void,
 ): Promise<ModelReply> {
+  // One controller per call, linked to the turn's signal and unlinked after: the SDK leaves its
+  // listener on the signal it is given, and a turn makes many calls.
+  const call = new AbortController();
+  const forward = () => call.abort();
+  signal.addEventListener('abort', forward, { once: true });
+  try {
+    return await streamOnce(client, request, signal, call.signal, onText);
+  } finally {
+    signal.removeEventListener('abort', forward);
+  }
+}
+
+async function streamOnce(
+  client: OpenAI,
+  request: { model: string; messages: ChatCompletionMessageParam[]; tools: ChatCompletionTool[] },
+  signal: AbortSignal,
+  callSignal: AbortSignal,
+  onText: (delta: string) => void,
+): Promise<ModelReply> {
   const stream = await client.chat.completions.create(
     {
       model: request.model,
@@ -33,7 +52,7 @@ export async function callModel(
       stream: true,
       stream_options: { include_usage: true },
     },
-    { signal },
+    { signal: callSignal },
   );
   let text = '';
   const calls: StreamedToolCall[] = [];

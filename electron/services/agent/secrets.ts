@@ -5,6 +5,7 @@ import { isSensitiveHeader, type SecretValue } from '../../../shared/agent/redac
 import type { ActiveTab } from '../../../shared/contract-agent.js';
 import type { Auth, Variable } from '../../../shared/model.js';
 import type { Workspace } from '../store/workspace.js';
+import { WorkspaceOutline } from './outline.js';
 
 const SECRET_NAME = /(token|secret|password|passwd|api[-_]?key|apikey|credential|private[-_]?key|session|cookie|signature)/i;
 
@@ -24,9 +25,8 @@ export function workspaceSecrets(workspace: Workspace, activeTab?: ActiveTab): S
   const out: SecretValue[] = [];
   for (const env of workspace.listEnvironments()) fromVariables(env.variables, out);
   fromVariables(workspace.getGlobals(), out);
-  for (const node of workspace.tree()) {
-    if (node.kind === 'request') continue;
-    const item = workspace.getItem(node.id);
+  for (const id of new WorkspaceOutline(workspace).containers.keys()) {
+    const item = workspace.getItem(id);
     fromVariables(item.variables, out);
     fromAuth(item.auth, out);
   }
