@@ -177,4 +177,20 @@ describeEachStore('credit sync', (kind) => {
     expect(server).toMatchObject({ includedUsedMicro: 400 * M, unfundedMicro: 320 * M, creditsUsedMicro: 720 * M });
     await client.close();
   });
+
+  it('a refusal refreshes the snapshot, so PAYG turned on by a billing user lets the next turn go on', async () => {
+    const client = await signedInClient('payg@acme.test');
+    recordTurn(client, turn(1, [{ inputTokens: 0, outputTokens: 200_000, assetWrite: false }]));
+    await client.credits.sync();
+    expect(client.credits.turnMeter.beforeTurn()).toMatchObject({ allowed: false, reason: 'allotment_used' });
+    const { members } = (await billing.api.get<{ members: { id: string; email: string }[] }>(`/v1/teams/${billing.teamId}/members`)).body;
+    const payg = await billing.api.put(`/v1/teams/${billing.teamId}/members/${members.find((m) => m.email === 'payg@acme.test')!.id}/payg`, { enabled: true });
+    expect(payg.status).toBe(200);
+    // The refusal above asked for a refresh; asking again (the cache may still say no) covers one that came too early.
+    client.credits.turnMeter.beforeTurn();
+    await meterWhere(client, (m) => m.snapshot?.paygEnabled === true);
+    expect(client.credits.turnMeter.beforeTurn()).toEqual({ allowed: true });
+    expect(client.credits.meter().decision).toEqual({ allowed: true, funding: 'payg' });
+    await client.close();
+  });
 });

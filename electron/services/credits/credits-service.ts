@@ -16,7 +16,7 @@ import type { CreditsApi, HttpMethod, SignInInput } from './credits-api.js';
 import { initEmbeddedTeam, localUserEmail, startEmbeddedServer, type EmbeddedServer } from './embedded-server.js';
 import { buildMeter } from './meter-view.js';
 import { Outbox } from './outbox.js';
-import { SyncEngine, type SyncEngineOptions, type SyncTarget } from './sync-engine.js';
+import { SyncEngine, type SyncEngineOptions, type SyncStatus, type SyncTarget } from './sync-engine.js';
 import { TurnMeterService } from './turn-meter-service.js';
 
 export interface CreditsServiceOptions {
@@ -36,7 +36,7 @@ export class CreditsService implements CreditsApi {
   readonly turnMeter: TurnMeter & { ready(): Promise<void> };
   private embeddedServer: EmbeddedServer | undefined;
   private embeddedStarting: Promise<EmbeddedServer | undefined> | undefined;
-  private embeddedError: string | undefined;
+  private connectError: string | undefined;
   private level: { account: string; level: AlertLevel | undefined } | undefined;
   private closed = false;
   private envSignIn: Promise<void> | undefined;
@@ -68,6 +68,7 @@ export class CreditsService implements CreditsApi {
         this.changed();
         this.engine.nudge();
       },
+      refresh: () => this.engine.nudge(),
     });
   }
 
@@ -128,7 +129,7 @@ export class CreditsService implements CreditsApi {
     this.envSignIn = this.signIn({ url, email, password }).then(
       () => undefined,
       (err: unknown) => {
-        this.embeddedError = `Signing in to ${url} (COURIER_BILLING_URL) failed: ${err instanceof Error ? err.message : String(err)}`;
+        this.connectError = `Signing in to ${url} (COURIER_BILLING_URL) failed: ${err instanceof Error ? err.message : String(err)}`;
         this.changed();
       },
     );
@@ -147,11 +148,11 @@ export class CreditsService implements CreditsApi {
     this.embeddedStarting ??= this.launchEmbedded()
       .then(
         (server) => {
-          this.embeddedError = undefined;
+          this.connectError = undefined;
           return server;
         },
         (err: unknown) => {
-          this.embeddedError = `The embedded billing server could not start: ${err instanceof Error ? err.message : String(err)}`;
+          this.connectError = `The embedded billing server could not start: ${err instanceof Error ? err.message : String(err)}`;
           this.changed();
           return undefined;
         },
@@ -218,15 +219,25 @@ export class CreditsService implements CreditsApi {
 
   private meterNow(): CreditMeter {
     const account = this.accountKey();
-    const status = this.engine.current;
+    const status = this.statusNow();
     return buildMeter({
       snapshot: this.state.snapshot(account)?.entitlement,
       queued: this.outbox.queued(account),
-      status: this.embeddedError && !this.remote() ? { ...status, state: 'error', lastError: this.embeddedError } : status,
+      status,
       rejected: this.outbox.rejected(account),
       server: this.serverView(),
       now: this.now(),
     });
+  }
+
+  /** The sync status, or why there is no server to sync with. */
+  private statusNow(): SyncStatus {
+    const status = this.engine.current;
+    if (this.remote()) return status;
+    if (this.connectError) return { ...status, state: 'error', lastError: this.connectError };
+    if (this.options.embedded === false) return { ...status, state: 'error', lastError: 'Not signed in to a team server: sign in in Settings → Team.' };
+    if (!this.embeddedServer) return { ...status, state: 'syncing' };
+    return status;
   }
 
   // ------------------------------------------------------------------ CreditsApi
@@ -297,7 +308,7 @@ export class CreditsService implements CreditsApi {
       await this.startEmbedded();
       target = this.target();
     }
-    if (!target) throw new AppError('INTERNAL', this.embeddedError ?? 'No billing server is available: sign in to your team server in Settings → Team.');
+    if (!target) throw new AppError('INTERNAL', this.connectError ?? 'No billing server is available: sign in to your team server in Settings → Team.');
     return target;
   }
 

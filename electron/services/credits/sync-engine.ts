@@ -31,7 +31,7 @@ export interface SyncEngineOptions {
   /** Batches on the wire at once (default 2). */
   concurrency?: number;
   backoff?: BackoffOptions;
-  /** How often the snapshot is refreshed when nothing is queued (default 60 s; 0: never). */
+  /** How often the snapshot is refreshed when nothing is queued (default 30 s; 0: never). */
   refreshMs?: number;
   timeoutMs?: number;
   now?: () => Date;
@@ -181,7 +181,7 @@ export class SyncEngine {
   }
 
   private scheduleRefresh(): void {
-    const every = this.options.refreshMs ?? 60_000;
+    const every = this.options.refreshMs ?? 30_000;
     if (this.stopped || every <= 0) return;
     this.schedule('refresh', every);
   }

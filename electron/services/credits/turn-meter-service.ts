@@ -15,6 +15,8 @@ export interface TurnMeterDeps {
   /** Starts the billing connection (called when there is no snapshot yet). */
   ensureStarted: () => Promise<void>;
   afterTurn: () => void;
+  /** Syncs in the background (push the queue, fetch a fresh snapshot). */
+  refresh: () => void;
 }
 
 export class TurnMeterService implements TurnMeter {
@@ -32,6 +34,8 @@ export class TurnMeterService implements TurnMeter {
     if (!snapshot) void this.ready();
     const account = this.deps.account();
     const decision = meterDecision(snapshot, this.deps.outbox.queued(account).micro, this.deps.now());
+    // A refusal may be out of date (a billing user just turned PAYG on): refresh for the next try.
+    if (!decision.allowed && snapshot) this.deps.refresh();
     return decision.allowed ? { allowed: true } : { allowed: false, reason: decision.reason ?? 'refused', message: decision.message ?? 'Refused.' };
   }
 
