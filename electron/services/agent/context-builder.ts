@@ -45,11 +45,15 @@ export function workspaceOutline(outline: WorkspaceOutline, budget: number): str
     for (const c of outline.children.get(node.id) ?? []) if (!walk(c, depth + 1)) return false;
     // Requests while there is room (about 60 characters each); the counts say what is left out.
     const room = Math.floor((budget - size) / 60);
-    const shown = outline.requests(node.id, Math.min(room, 50));
-    for (const r of shown) if (!push(`${pad}  - ${r.method} ${r.name} (request ${r.id})`)) return false;
-    const hidden = outline.directCount(node.id) - shown.length;
-    if (hidden > 0) push(`${pad}  - … ${hidden} more requests`);
-    return true;
+    let shown = 0;
+    for (const r of outline.requests(node.id, Math.min(room, 50))) {
+      const line = `${pad}  - ${r.method} ${r.name} (request ${r.id})`;
+      if (size + line.length >= budget) break;
+      push(line);
+      shown++;
+    }
+    const hidden = outline.directCount(node.id) - shown;
+    return hidden > 0 ? push(`${pad}  - … ${hidden} more requests`) : size < budget;
   };
   const collections = outline.children.get(null) ?? [];
   if (collections.length === 0) return 'The workspace has no collections yet.';
