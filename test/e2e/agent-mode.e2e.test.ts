@@ -56,6 +56,9 @@ async function configureAi(page: Page): Promise<void> {
   await expect.poll(() => dialog.getByTestId('ai-key-masked').textContent()).toBe(`Current key: ${MASKED}`);
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
+  // Turns are metered: the embedded billing server (the personal Free team) must have answered,
+  // as the credit meter in the top bar shows, or the meter refuses the turn.
+  await page.getByTestId('credit-meter-remaining').waitFor({ timeout: 60_000 });
   configured = true;
 }
 
@@ -72,10 +75,18 @@ async function ask(page: Page, text: string) {
   await box.press('Enter');
 }
 
+/** Waits for a locator; on a timeout the error says what the agent sidebar showed. */
+async function waitShown(page: Page, locator: ReturnType<Page['locator']>): Promise<void> {
+  await locator.waitFor().catch(async (err: Error) => {
+    const shown = await page.getByTestId('agent-sidebar').innerText().catch(() => '(no agent sidebar)');
+    throw new Error(`${err.message}\nagent sidebar:\n${shown}\napp:\n${suite.app.output().slice(-2000)}`);
+  });
+}
+
 /** The newest turn, once it is finished (completed, cancelled or failed). */
 async function finishedTurn(page: Page) {
   const turn = page.getByTestId('agent-turn').last();
-  await turn.and(page.locator('[data-status="completed"], [data-status="cancelled"], [data-status="failed"]')).waitFor();
+  await waitShown(page, turn.and(page.locator('[data-status="completed"], [data-status="cancelled"], [data-status="failed"]')));
   return turn;
 }
 
@@ -152,7 +163,7 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
 
     // run_tests goes to a host no environment names: it waits; "Always allow" lets it through.
     const approval = sidebar.getByTestId('agent-approval');
-    await approval.waitFor();
+    await waitShown(page, approval);
     const host = new URL(suite.server.url).host;
     await approval.getByRole('button', { name: `Always allow ${host}`, exact: true }).click();
 
@@ -205,10 +216,20 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
       (req) => ({ kind: 'tool_calls', calls: [{ name: 'write_docs', arguments: { id: String(toolResults(req)[0].id), markdown: '# Pets API\n\nThe pet store.' } }] }),
       { kind: 'text', text: 'Created **Pets API** with two requests, documented.' },
     );
+    await newCollection(page, 'Zoo');
     const sidebar = await openAgent(page);
     await sidebar.getByRole('button', { name: 'New chat', exact: true }).click();
-    await ask(page, 'Make a Pets API collection with list and add requests, with docs');
+    // "@Zo" offers the collection Zoo; Enter puts it in the message and attaches it.
+    const box = page.getByRole('combobox', { name: 'Message the agent' });
+    await box.fill('Make a Pets API collection with list and add requests, with docs, like @Zo');
+    await page.getByRole('listbox', { name: 'Mentions' }).getByRole('option', { name: /^Zoo/ }).waitFor();
+    await box.press('Enter');
+    expect(await box.inputValue()).toBe('Make a Pets API collection with list and add requests, with docs, like @Zoo ');
+    const before = model.requests.length;
+    await box.press('Enter');
     const turn = await finishedTurn(page);
+    // The mentioned collection went to the model as context.
+    expect(allText(model.requests[before].body!)).toMatch(/Collection "Zoo" \(collection [^)]+\)/);
     expect(await turn.getAttribute('data-status')).toBe('completed');
 
     await treeItem(page, 'Pets API').click();
@@ -232,7 +253,17 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
     await sidebar.getByRole('button', { name: 'History', exact: true }).click();
     const history = sidebar.getByRole('list', { name: 'Conversations' });
     await history.getByText('Make a Pets API collection', { exact: false }).first().click();
-    await sidebar.getByTestId('agent-answer').filter({ hasText: 'Created Pets API with two requests' }).waitFor();
+    const reopened = sidebar.getByTestId('agent-turn').filter({ hasText: 'Created Pets API with two requests' });
+    await reopened.waitFor();
+    expect(await reopened.getByTestId('agent-checkpoint').textContent()).toContain('Undone');
+
+    // Thumbs up is kept with the turn: it shows again when the conversation is reopened.
+    await reopened.getByRole('button', { name: 'Good answer' }).click();
+    await expect.poll(() => reopened.getByRole('button', { name: 'Good answer' }).getAttribute('aria-pressed')).toBe('true');
+    await sidebar.getByRole('button', { name: 'New chat', exact: true }).click();
+    await sidebar.getByRole('button', { name: 'History', exact: true }).click();
+    await history.getByText('Make a Pets API collection', { exact: false }).first().click();
+    await expect.poll(() => reopened.getByRole('button', { name: 'Good answer' }).getAttribute('aria-pressed')).toBe('true');
     expect(errors).toEqual([]);
   });
 
@@ -250,7 +281,7 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
     await ask(page, 'post a to the server');
 
     const approval = sidebar.getByTestId('agent-approval');
-    await approval.waitFor();
+    await waitShown(page, approval);
     expect(await approval.textContent()).toContain(`POST ${url}`);
     await approval.getByRole('button', { name: 'Deny', exact: true }).click();
 
@@ -259,6 +290,30 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
     expect(suite.server.hits('/agent-denied')).toBe(0);
     const told = model.requests.at(-1)!.body!.messages.filter((m) => m.role === 'tool').map((m) => m.content ?? '');
     expect(told.join('\n')).toMatch(/denied/i);
+    expect(errors).toEqual([]);
+  });
+
+  it('the answer streams in and Stop ends the turn; a refused key is shown plainly in the chat', async () => {
+    const { page, errors } = await freshPage();
+    await configureAi(page);
+    const sidebar = await openAgent(page);
+    await sidebar.getByRole('button', { name: 'New chat', exact: true }).click();
+    model.push({ kind: 'hang', text: 'Looking at your workspace' });
+    await ask(page, 'take your time');
+    const turn = sidebar.getByTestId('agent-turn').last();
+    await turn.getByTestId('agent-answer').filter({ hasText: 'Looking at your workspace' }).waitFor();
+    expect(await turn.getAttribute('data-status')).toBe('running');
+    await sidebar.getByRole('button', { name: 'Stop', exact: true }).click();
+    await turn.and(page.locator('[data-status="cancelled"]')).waitFor();
+    await sidebar.getByRole('button', { name: 'Send', exact: true }).waitFor();
+
+    model.push({ kind: 'error', status: 401 });
+    await ask(page, 'again');
+    const failed = await finishedTurn(page);
+    expect(await failed.getAttribute('data-status')).toBe('failed');
+    const error = failed.getByTestId('agent-error');
+    expect(await error.getAttribute('data-problem')).toBe('bad_key');
+    expect(await error.textContent()).toContain('refused the API key');
     expect(errors).toEqual([]);
   });
 

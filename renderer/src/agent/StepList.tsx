@@ -1,34 +1,10 @@
 // The tool calls of a turn: name, a short summary of the arguments, status and result; a step
 // opens to show its full arguments.
 import { useState } from 'react';
+import { argsSummary, prettyArgs } from './stepText';
 import type { ChatStep } from './turnReducer';
 
 const STATUS_LABEL: Record<ChatStep['status'], string> = { running: 'running', ok: 'done', error: 'failed', denied: 'denied' };
-
-/** `{"method":"GET","url":"http://x"}` → `method: GET, url: http://x`, cut to a line. */
-export function argsSummary(args: string, max = 80): string {
-  let text = args;
-  try {
-    const parsed: unknown = JSON.parse(args);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      text = Object.entries(parsed as Record<string, unknown>)
-        .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-        .join(', ');
-    }
-  } catch {
-    // not JSON: shown as it came
-  }
-  text = text.replace(/\s+/g, ' ').trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-function prettyArgs(args: string): string {
-  try {
-    return JSON.stringify(JSON.parse(args), null, 2);
-  } catch {
-    return args;
-  }
-}
 
 function Step({ step }: { step: ChatStep }) {
   const [open, setOpen] = useState(false);

@@ -15,7 +15,7 @@ const PROBLEM_TITLE: Partial<Record<TurnProblem, string>> = {
   rate_limited: 'The provider is rate limiting',
   provider_error: 'The provider failed',
   not_configured: 'Agent Mode is not set up',
-  refused: 'Not enough credits',
+  refused: 'The credit meter refused this turn',
   ai_off: 'AI is off',
   bad_output: 'The model kept sending invalid tool calls',
 };
