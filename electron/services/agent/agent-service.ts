@@ -235,21 +235,30 @@ export class AgentService {
     const finishedAt = new Date().toISOString();
     const checkpoint = outcome?.recorder.checkpoint() ?? { created: [], changed: [] };
     const calls = outcome?.calls ?? [];
-    this.deps.workspace.transaction(() => {
+    const record = (r: typeof end, withCalls: boolean) =>
       this.store.finishTurn({
         id: t.turnId,
-        status: end.status,
-        answer: end.answer,
-        error: end.error,
+        status: r.status,
+        answer: r.answer,
+        error: r.error,
         steps: outcome?.steps ?? [],
         checkpoint,
         snapshots: outcome ? [...outcome.recorder.list] : [],
-        transcript: outcome && end.status !== 'failed' ? outcome.transcript : [],
-        calls,
+        transcript: outcome && r.status !== 'failed' ? outcome.transcript : [],
+        calls: withCalls ? calls : [],
         finishedAt,
       });
-      this.meter.recordTurn({ turnId: t.turnId, model: t.model, occurredAt: finishedAt, status: end.status, calls });
-    });
+    try {
+      this.deps.workspace.transaction(() => {
+        record(end, true);
+        this.meter.recordTurn({ turnId: t.turnId, model: t.model, occurredAt: finishedAt, status: end.status, calls });
+      });
+    } catch (err) {
+      // Neither the turn's record nor its usage was written. The workspace changes stay (and can be
+      // undone: the snapshots are kept); the turn is stored as failed, without calls, and unbooked.
+      end = { status: 'failed', answer: end.answer, error: `The turn could not be recorded: ${err instanceof Error ? err.message : String(err)}`, problem: 'internal' };
+      record(end, false);
+    }
     try {
       this.meter.afterTurn?.();
     } catch {
