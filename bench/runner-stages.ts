@@ -55,17 +55,24 @@ console.log(JSON.stringify({ requests: result.executions.length, totalMs, ...t }
 
 /** Runs the collection once in a child process and answers the time per stage. */
 export async function measureStages(root: string, dir: string, collectionFile: string, envFile: string): Promise<StageTimes> {
-  const entry = path.join(dir, 'stages.ts');
-  const bundle = path.join(dir, 'stages.mjs');
-  fs.writeFileSync(entry, child(root));
-  await build({ entryPoints: [entry], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
-  const stdout = execFileSync(process.execPath, [bundle, collectionFile, envFile, path.join(dir, 'stages-report.json')], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 600_000,
-    env: { ...process.env, COURIER_SANDBOX_DIR: path.join(root, 'dist', 'sandbox') },
-  });
-  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as StageTimes;
+  // The bundle lives in the repository, where its packages resolve from node_modules.
+  const bundleDir = path.join(root, '.tmp', `bench-runner-stages-${process.pid}`);
+  fs.mkdirSync(bundleDir, { recursive: true });
+  try {
+    const entry = path.join(bundleDir, 'stages.ts');
+    const bundle = path.join(bundleDir, 'stages.mjs');
+    fs.writeFileSync(entry, child(root));
+    await build({ entryPoints: [entry], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+    const stdout = execFileSync(process.execPath, [bundle, collectionFile, envFile, path.join(dir, 'stages-report.json')], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 600_000,
+      env: { ...process.env, COURIER_SANDBOX_DIR: path.join(root, 'dist', 'sandbox') },
+    });
+    return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as StageTimes;
+  } finally {
+    fs.rmSync(bundleDir, { recursive: true, force: true });
+  }
 }
 
 /** The stages as rows, in µs per request. */
