@@ -15,6 +15,7 @@ import { CreditsService } from '../electron/services/credits/credits-service.js'
 import { EventBus } from '../electron/services/events.js';
 import { openWorkspace, type Workspace } from '../electron/services/store/workspace.js';
 import type { UsageEvent } from '../shared/billing/api.js';
+import type { EventName } from '../shared/contract.js';
 import type { BenchRow } from './types.js';
 
 const EVENTS = 100_000;
@@ -125,6 +126,20 @@ async function benchSync(dir: string): Promise<BenchRow[]> {
   }
 }
 
+/** Milliseconds from calling `act` to the event `name`. */
+function timeToEvent(events: EventBus, name: EventName, act: () => void): Promise<number> {
+  const started = performance.now();
+  const got = new Promise<number>((resolve) => {
+    const off = events.subscribe((n) => {
+      if (n !== name) return;
+      off();
+      resolve(performance.now() - started);
+    });
+  });
+  act();
+  return got;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function benchMeterLatency(dir: string): Promise<BenchRow[]> {
@@ -135,31 +150,20 @@ async function benchMeterLatency(dir: string): Promise<BenchRow[]> {
   const peer: number[] = [];
   try {
     for (let i = 0; i < LATENCY_RUNS; i++) {
-      const got = new Promise<number>((resolve) => {
-        const off = events.subscribe((name) => {
-          if (name !== 'credits.meter') return;
-          off();
-          resolve(performance.now());
-        });
-      });
-      const started = performance.now();
-      workspace.transaction(() =>
-        credits.turnMeter.recordTurn({ turnId: `t${i}`, model: 'gpt-4o-mini', occurredAt: new Date().toISOString(), status: 'completed', calls: [{ inputTokens: 1000, outputTokens: 200, assetWrite: false }] }),
+      ours.push(
+        await timeToEvent(events, 'credits.meter', () => {
+          workspace.transaction(() =>
+            credits.turnMeter.recordTurn({ turnId: `t${i}`, model: 'gpt-4o-mini', occurredAt: new Date().toISOString(), status: 'completed', calls: [{ inputTokens: 1000, outputTokens: 200, assetWrite: false }] }),
+          );
+          credits.turnMeter.afterTurn?.();
+        }),
       );
-      credits.turnMeter.afterTurn?.();
-      ours.push((await got) - started);
-
-      const bareGot = new Promise<number>((resolve) => {
-        const off = events.subscribe((name) => {
-          if (name !== 'workspace.changed') return;
-          off();
-          resolve(performance.now());
-        });
-      });
-      const bareStarted = performance.now();
-      workspace.transaction(() => workspace.setKv('bench.turn', String(i)));
-      events.emit('workspace.changed', { what: 'settings' });
-      peer.push((await bareGot) - bareStarted);
+      peer.push(
+        await timeToEvent(events, 'workspace.changed', () => {
+          workspace.transaction(() => workspace.setKv('bench.turn', String(i)));
+          events.emit('workspace.changed', { what: 'settings' });
+        }),
+      );
     }
   } finally {
     await credits.close();

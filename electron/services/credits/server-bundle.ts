@@ -4,24 +4,9 @@
 // the working directory. COURIER_BILLING_SERVER (a path to either file) overrides.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { thisModuleFile } from '../scripting/locate.js';
 
 export type ServerEntry = { kind: 'script'; file: string } | { kind: 'bundle'; file: string };
-
-function thisModuleFile(): string | undefined {
-  const original = Error.prepareStackTrace;
-  try {
-    Error.prepareStackTrace = (_err, frames) => frames;
-    const frames = new Error().stack as unknown as NodeJS.CallSite[] | undefined;
-    const name = Array.isArray(frames) ? frames[0]?.getFileName() : undefined;
-    if (!name) return undefined;
-    return name.startsWith('file:') ? fileURLToPath(name) : name;
-  } catch {
-    return undefined;
-  } finally {
-    Error.prepareStackTrace = original;
-  }
-}
 
 function entryFor(file: string): ServerEntry {
   return { kind: file.endsWith(path.join('scripts', 'server.mjs')) ? 'script' : 'bundle', file };

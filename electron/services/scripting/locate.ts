@@ -26,7 +26,8 @@ interface Manifest {
   libs: Record<string, string>;
 }
 
-function thisModuleFile(): string | undefined {
+/** The file this code runs from (the bundle when bundled), from a V8 stack frame. */
+export function thisModuleFile(): string | undefined {
   const original = Error.prepareStackTrace;
   try {
     Error.prepareStackTrace = (_err, frames) => frames;
