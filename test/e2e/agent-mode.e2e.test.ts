@@ -322,6 +322,13 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
     await configureAi(page);
     await openAgent(page);
     expect(await page.getByTestId('agent-toggle').count()).toBe(1);
+    // While AI is on, Ctrl+Shift+A closes and opens the sidebar.
+    await page.keyboard.press('Control+Shift+A');
+    await page.getByTestId('agent-sidebar').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+Shift+A');
+    await page.getByTestId('agent-sidebar').waitFor();
+    // Focus goes to the message box when it opens.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Message the agent');
 
     const dialog = await openAiSettings(page);
     await dialog.getByRole('switch', { name: 'Agent Mode (AI)' }).uncheck();
