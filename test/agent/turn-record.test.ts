@@ -14,20 +14,20 @@ const createCollection = { kind: 'tool_calls' as const, calls: [{ name: 'create_
 describe('the turn record', () => {
   it('is written in the same transaction as the meter records the turn', async () => {
     const seen: { turn: CompletedTurn; inTransaction: boolean; status: unknown; calls: unknown }[] = [];
-    let db: ReturnType<typeof workspaceDb> | undefined;
     const h = await agentHarness([createCollection, { kind: 'text', text: 'done', usage: { prompt_tokens: 1200, completion_tokens: 20 } }], {
       meter: {
         beforeTurn: () => ({ allowed: true }),
-        recordTurn: (turn) =>
+        recordTurn: (turn) => {
+          const db = workspaceDb(h.workspace);
           seen.push({
             turn,
-            inTransaction: db!.inTransaction,
-            status: db!.prepare('SELECT status FROM agent_turns WHERE id = ?').pluck().get(turn.turnId),
-            calls: db!.prepare('SELECT input_tokens, output_tokens, asset_write FROM agent_model_calls WHERE turn_id = ? ORDER BY seq').raw().all(turn.turnId),
-          }),
+            inTransaction: db.inTransaction,
+            status: db.prepare('SELECT status FROM agent_turns WHERE id = ?').pluck().get(turn.turnId),
+            calls: db.prepare('SELECT input_tokens, output_tokens, asset_write FROM agent_model_calls WHERE turn_id = ? ORDER BY seq').raw().all(turn.turnId),
+          });
+        },
       },
     });
-    db = workspaceDb(h.workspace);
     const { summary } = await h.turn({ message: 'make one' });
     expect(seen).toEqual([
       {
