@@ -103,6 +103,7 @@ function InviteForm({ onInvited }: { onInvited: (email: string, password: string
       onInvited(reply.user.email, reply.password);
       setEmail('');
       setName('');
+      setRoles(['member']);
     } catch (err) {
       setError(errorMessage(err));
     } finally {

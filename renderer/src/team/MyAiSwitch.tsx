@@ -1,5 +1,7 @@
-// The user's own AI switch (team.setMyAi) on plans other than Enterprise. A small component so
-// Settings → AI can render it too; on Enterprise it renders nothing (the team switch rules).
+// The user's own AI switch on the team server (team.setMyAi), for plans other than Enterprise:
+// off, the server refuses this user's AI actions on every device. Rendered in Settings → AI (where
+// the refusal message points) and in Team Settings → Team. On Enterprise it renders nothing: the
+// team-level switch rules there (TeamAiSwitch).
 import { useState } from 'react';
 import { rpc } from '../rpc';
 import { useCredits } from '../state/credits';
@@ -19,10 +21,14 @@ export function MyAiSwitch() {
   };
   return (
     <div className="switch-row" data-testid="my-ai">
-      <Switch checked={on} label="AI features for me" disabled={busy} onChange={(v) => void set(v)} testId="my-ai-switch" />
+      <Switch checked={on} label="AI on my team account" disabled={busy} onChange={(v) => void set(v)} testId="my-ai-switch" />
       <div>
-        <strong>AI features for me</strong>
-        <p className="muted">{on ? 'Agent Mode may use your team credits.' : (snapshot.ai.message ?? 'Agent Mode is off for you.')}</p>
+        <strong>AI on my team account</strong>
+        <p className="muted">
+          {on
+            ? `Agent Mode may spend your credits of ${snapshot.team.name}. Off, the team server refuses your AI actions on every device.`
+            : (snapshot.ai.message ?? 'AI is off on your team account.')}
+        </p>
       </div>
     </div>
   );

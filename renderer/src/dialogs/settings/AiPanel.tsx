@@ -8,6 +8,7 @@ import { AskField, TextField } from './AiFields';
 import { AiKeyField } from './AiKeyField';
 import { applyPreset, presetOf, type AiErrors, type AiForm } from './aiForm';
 import { NumberField } from './NumberField';
+import { MyAiSwitch } from '../../team/MyAiSwitch';
 
 interface Props {
   form: AiForm;
@@ -134,6 +135,7 @@ export function AiPanel({ form, errors, set, saveAi }: Props) {
         </span>
         <input id="ai-enabled" type="checkbox" role="switch" checked={form.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
       </div>
+      <MyAiSwitch />
       <div className="setting-row">
         <span>
           <label htmlFor="ai-provider">
