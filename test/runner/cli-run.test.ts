@@ -38,12 +38,29 @@ describe('exit codes', () => {
   });
 
   it('1 with a clear message for bad input, naming the place', async () => {
-    const bad = writeJson(dir, 'bad.json', { info: { name: 'x' }, item: [{ name: 'a', request: { url: 1 } }] });
-    expect(await run(bad)).toMatchObject({ code: 1, stderr: `courier run: ${bad}: item[0].request.url: expected a string or object\n` });
+    const bad = writeJson(dir, 'bad.json', { info: { name: 'x' }, item: 'not a list' });
+    expect(await run(bad)).toMatchObject({ code: 1, stderr: `courier run: ${bad}: item: expected a list of items\n` });
     expect(await run('no-such-thing')).toMatchObject({ code: 1, stderr: expect.stringContaining('"no-such-thing" is neither a file nor a collection of the workspace') });
     expect(await run(bad, '--bogus')).toMatchObject({ code: 1, stderr: expect.stringContaining("Unknown option '--bogus'") });
     expect(await run(bad, '-n', 'zero')).toMatchObject({ code: 1, stderr: expect.stringContaining('-n must be a whole number from 1 (got "zero")') });
     expect(await run(bad, '-r', 'cli,xml')).toMatchObject({ code: 1 });
+  });
+});
+
+describe('a malformed collection', () => {
+  it('a request that cannot be read is left out, named, and counted as a failure; the rest runs', async () => {
+    const file = writeCollection(dir, 'malformed', [
+      request('First', `${server.url}/small`, { test: ok }),
+      folder('Folder', [{ name: 'Broken', request: { url: 42 } }, request('Inside', `${server.url}/small`, { test: ok })]),
+      request('Last', `${server.url}/small`, { test: ok }),
+    ]);
+    const r = await run(file, '--color', 'off', '-r', 'cli,json', '--reporter-json-export', 'malformed.json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'malformed.json'), 'utf8'));
+    expect(report.run.executions.map((e: { item: { name: string } }) => e.item.name)).toEqual(['First', 'Inside', 'Last']);
+    expect(report.run.stats.assertions).toMatchObject({ total: 3, failed: 0 });
+    expect(r.stdout).toContain('Folder / Broken: cannot be read (request.url: expected a string or object); it is left out of the run');
   });
 });
 

@@ -4,9 +4,10 @@
 import { badInput } from '../../../shared/errors.js';
 import type { Preserved, Variable } from '../../../shared/model.js';
 import { loadCollectionTree, type CollectionNode } from '../../services/formats/item-tree.js';
-import { importPostmanCollection, importPostmanVariables } from '../../services/formats/postman/index.js';
+import { importPostmanVariables } from '../../services/formats/postman/index.js';
 import { readJsonFile } from '../../services/formats/read-json-file.js';
 import { readDataFile } from '../../services/runner/data-file.js';
+import { importRunnableCollection, type ItemProblem } from '../../services/runner/runnable-collection.js';
 import type { DataValue } from '../../services/scripting/types.js';
 import type { CliIo } from '../io.js';
 import { existingFile, findCollectionId, findEnvironment, type LazyWorkspace } from '../workspace-refs.js';
@@ -27,6 +28,8 @@ export interface RunInputs {
   globals?: VariableSet;
   data?: Record<string, DataValue>[];
   dataProblems: string[];
+  /** Requests and folders of the collection file that cannot be read (left out of the run). */
+  itemProblems: ItemProblem[];
 }
 
 /** key=value pairs over a variable list: an existing key takes the value (and is enabled), a new one is added. */
@@ -48,9 +51,8 @@ function variableFile(file: string): VariableSet {
 
 export function loadRunInputs(args: RunArgs, io: CliIo, workspace: LazyWorkspace): RunInputs {
   const file = existingFile(args.collection, io.cwd);
-  const root = file
-    ? importPostmanCollection(readJsonFile(file), file).root
-    : loadCollectionTree(workspace.get(), findCollectionId(workspace, args.collection));
+  const imported = file ? importRunnableCollection(readJsonFile(file), file) : undefined;
+  const root = imported ? imported.root : loadCollectionTree(workspace.get(), findCollectionId(workspace, args.collection));
 
   let environment: VariableSet | undefined;
   if (args.environment !== undefined) {
@@ -80,5 +82,5 @@ export function loadRunInputs(args: RunArgs, io: CliIo, workspace: LazyWorkspace
     if (!dataFile) throw badInput(`The data file ${args.data} does not exist`);
     ({ rows: data, problems: dataProblems } = readDataFile(dataFile));
   }
-  return { root, fromFile: file !== undefined, environment, globals, data, dataProblems };
+  return { root, fromFile: file !== undefined, environment, globals, data, dataProblems, itemProblems: imported?.problems ?? [] };
 }

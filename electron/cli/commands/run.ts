@@ -70,6 +70,7 @@ export const runCommand: Command = {
           engine,
           createRuntime: () => io.createRuntime(args.scriptTimeoutMs ? { timeoutMs: args.scriptTimeoutMs } : {}),
           dataProblems: inputs.dataProblems,
+          itemProblems: inputs.itemProblems,
           onEvent: (event) => reporters.forEach((r) => r.onEvent?.(event)),
         },
       );

@@ -8,6 +8,7 @@ import type { HttpEngine } from '../http/engine.js';
 import type { ScriptRuntime } from '../scripting/types.js';
 import { executeItem, type ItemContext } from './execute-item.js';
 import { NextRequestLookup, planRequests } from './plan.js';
+import type { ItemProblem } from './runnable-collection.js';
 import { RunVariables } from './run-variables.js';
 import { createScriptHost } from './script-host.js';
 import { RunTally } from './stats.js';
@@ -20,6 +21,8 @@ export interface RunDependencies {
   onEvent?: (event: RunEvent) => void;
   /** Problems found before the run (skipped data rows): reported and counted as failures. */
   dataProblems?: string[];
+  /** Requests and folders left out because they cannot be read: reported and counted as failures. */
+  itemProblems?: ItemProblem[];
   /** A prefix for the engine's send ids, so a run can be cancelled. */
   runId?: string;
 }
@@ -74,6 +77,10 @@ export async function runCollection(root: CollectionNode, options: RunOptions, d
   for (const problem of deps.dataProblems ?? []) {
     tally.addDataProblem(problem);
     emit({ type: 'warning', message: problem });
+  }
+  for (const problem of deps.itemProblems ?? []) {
+    tally.addItemProblem(problem.source, problem.message);
+    emit({ type: 'warning', message: `${problem.source}: ${problem.message}` });
   }
   const aborted = () => options.signal?.aborted === true;
   let inFlight = '';

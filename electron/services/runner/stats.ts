@@ -56,6 +56,11 @@ export class RunTally {
     this.failures.push({ source: 'data file', iteration: -1, kind: 'data', message });
   }
 
+  /** A request or folder of the collection that cannot be read, left out of the run. */
+  addItemProblem(source: string, message: string): void {
+    this.failures.push({ source, iteration: -1, kind: 'request', message });
+  }
+
   timings(totalMs: number) {
     const n = this.stats.requests.total - this.stats.requests.failed;
     return {
