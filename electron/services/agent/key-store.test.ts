@@ -12,7 +12,7 @@ afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 
 // Stands in for Electron's safeStorage (only main.ts may import electron): a reversible cipher.
 const rot: Encryptor = {
-  encrypt: (plain) => Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a),
+  encrypt: (plain) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
   decrypt: (cipher) => Buffer.from(cipher.map((b) => b ^ 0x5a)).toString('utf8'),
 };
 
