@@ -8,7 +8,8 @@ import { attempt, errorMessage, notify } from '../state/toasts';
 import { newId } from '../util/id';
 import { skillOf } from './composerText';
 import { activeTabContext, refreshOpenRequests } from './tabContext';
-import { checkpointEntries, isBusy, pendingTurn, reduceTurn, turnFromStored, type ChatTurn } from './turnReducer';
+import { applyEvent, claimTurn, HeldEvents, isFinal } from './turnList';
+import { checkpointEntries, isBusy, pendingTurn, turnFromStored, type ChatTurn } from './turnReducer';
 
 const OPEN_KEY = 'courier.agent.open';
 
@@ -59,22 +60,14 @@ function patchTurn(id: string, fn: (t: ChatTurn) => ChatTurn): void {
   useAgent.setState((s) => ({ turns: s.turns.map((t) => (t.id === id ? fn(t) : t)) }));
 }
 
-// Events for turns the sidebar does not know yet: agent.send may answer after its first events.
-const early = new Map<string, AgentEvent[]>();
-const EARLY_LIMIT = 20;
+const held = new HeldEvents();
 
-/** Every agent.event goes through here (wired in agentBootstrap). */
+/** Every agent.event goes through here (wired in useAgentBootstrap). */
 export function onAgentEvent(event: AgentEvent): void {
-  const known = useAgent.getState().turns.some((t) => t.id === event.turnId);
-  if (!known) {
-    const list = early.get(event.turnId) ?? [];
-    list.push(event);
-    early.set(event.turnId, list);
-    while (early.size > EARLY_LIMIT) early.delete(early.keys().next().value!);
-    return;
-  }
-  patchTurn(event.turnId, (t) => reduceTurn(t, event));
-  if (event.type === 'turn.done' || event.type === 'turn.error') afterTurn(event.turnId);
+  const turns = applyEvent(useAgent.getState().turns, event);
+  if (!turns) return held.hold(event);
+  useAgent.setState({ turns });
+  if (isFinal(event)) afterTurn(event.turnId);
 }
 
 function afterTurn(turnId: string): void {
@@ -99,11 +92,13 @@ export async function sendMessage(message: string, mentions: Mention[]): Promise
       activeTab: activeTabContext(),
       ...(skill ? { skill } : {}),
     });
-    if (useAgent.getState().conversationId === state.conversationId) useAgent.setState({ conversationId });
-    patchTurn(pendingId, (t) => ({ ...t, id: turnId, conversationId, status: t.status === 'sending' ? 'running' : t.status }));
-    const waiting = early.get(turnId) ?? [];
-    early.delete(turnId);
-    for (const event of waiting) onAgentEvent(event);
+    const waiting = held.take(turnId);
+    const current = useAgent.getState();
+    // Still the same chat on screen (not "New chat" or another conversation meanwhile): it continues there.
+    if (current.turns.some((t) => t.id === pendingId)) {
+      useAgent.setState({ conversationId, turns: claimTurn(current.turns, pendingId, turnId, conversationId, waiting) });
+    }
+    if (waiting.some(isFinal)) afterTurn(turnId);
   } catch (err) {
     patchTurn(pendingId, (t) => ({ ...t, status: 'failed', error: { message: errorMessage(err), problem: null } }));
   }
