@@ -65,6 +65,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const env = options.env ?? process.env;
   const credits = new CreditsService({ workspace, events, env, embedded: options.embeddedBilling ?? env.COURIER_EMBEDDED_BILLING !== '0' });
   credits.signInFromEnv();
+  // Closing the app cancels its runs and closes every script runtime it started.
+  const runs = new RunRegistry();
+  const runtimes = trackRuntimes(options.createScriptRuntime ?? createSandboxRuntime);
   const agent = new AgentService({
     workspace,
     engine,
@@ -72,10 +75,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     keyStore: createFileKeyStore(options.home, options.encryptor),
     emit: (e) => events.emit('agent.event', e),
     meter: credits.turnMeter,
+    createScriptRuntime: runtimes.create,
   });
-  // Closing the app cancels its runs and closes every script runtime it started.
-  const runs = new RunRegistry();
-  const runtimes = trackRuntimes(options.createScriptRuntime ?? createSandboxRuntime);
   const handlers = createHandlers({
     workspace,
     engine,
@@ -96,9 +97,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     handlers,
     credits,
     close: async () => {
+      await agent.close();
       await runs.stopAll();
       await runtimes.closeAll();
-      await agent.close();
       await credits.close();
       await engine.close();
       workspace.close();
