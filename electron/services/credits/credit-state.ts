@@ -56,8 +56,14 @@ export class CreditState {
     return this.get('account.embedded') as Extract<Account, { kind: 'embedded' }> | undefined;
   }
 
-  setEmbedded(account: Extract<Account, { kind: 'embedded' }>): void {
-    this.set('account.embedded', account);
+  /**
+   * Keeps the first personal team written: when two processes (the app and the CLI) set one up at
+   * the same moment, both go on with the same one. Answers the one kept.
+   */
+  setEmbedded(account: Extract<Account, { kind: 'embedded' }>, replace = false): Extract<Account, { kind: 'embedded' }> {
+    if (replace) this.set('account.embedded', account);
+    else this.db.prepare('INSERT OR IGNORE INTO credit_state (key, value) VALUES (?, ?)').run('account.embedded', JSON.stringify(account));
+    return this.embedded() ?? account;
   }
 
   /** The shared team server signed in to, if any. */

@@ -170,12 +170,12 @@ export class CreditsService implements CreditsApi {
       await server.stop();
       return undefined;
     }
-    let embedded = this.state.embedded();
-    if (embedded && !(await this.tokenWorks(server.url, embedded.token))) embedded = undefined;
-    if (!embedded) {
+    const known = this.state.embedded();
+    const works = known ? await this.tokenWorks(server.url, known.token) : false;
+    if (!works) {
+      // First start, or the billing file was deleted: set up the personal team (again).
       const team = await initEmbeddedTeam(home, localUserEmail(this.env), this.env);
-      embedded = { kind: 'embedded', token: team.adminToken, email: team.adminEmail, teamId: team.teamId };
-      this.state.setEmbedded(embedded);
+      this.state.setEmbedded({ kind: 'embedded', token: team.adminToken, email: team.adminEmail, teamId: team.teamId }, known !== undefined);
     }
     this.embeddedServer = server;
     this.changed();

@@ -55,12 +55,16 @@ export class Outbox {
 
   /** Queues one event with the next sequence number; answers the sequence. */
   add(usage: NewUsage): number {
-    const seq = (this.stmt('SELECT COALESCE(MAX(seq), 0) + 1 FROM credit_outbox').pluck().get() as number) ?? 1;
-    this.stmt(
-      `INSERT INTO credit_outbox (id, seq, account, turn_id, occurred_at, model, rate_card_version, calls_json, credits_micro)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(usage.id, seq, usage.account, usage.turnId, usage.occurredAt, usage.model, usage.rateCardVersion, JSON.stringify(usage.calls), usage.creditsMicro);
-    return seq;
+    // A savepoint inside the caller's transaction; its own write transaction when called alone, so
+    // two processes on one workspace never take the same sequence number.
+    return this.db.transaction(() => {
+      const seq = this.stmt('SELECT COALESCE(MAX(seq), 0) + 1 FROM credit_outbox').pluck().get() as number;
+      this.stmt(
+        `INSERT INTO credit_outbox (id, seq, account, turn_id, occurred_at, model, rate_card_version, calls_json, credits_micro)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(usage.id, seq, usage.account, usage.turnId, usage.occurredAt, usage.model, usage.rateCardVersion, JSON.stringify(usage.calls), usage.creditsMicro);
+      return seq;
+    }).immediate();
   }
 
   /** The oldest queued events of `account`, as the wire shape (DESIGN §6). */
