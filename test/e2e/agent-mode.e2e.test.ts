@@ -117,6 +117,15 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
     expect(model.requests.at(-1)!.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(await page.content()).not.toContain(KEY);
 
+    // A provider that is down: said so; the URL typed is saved by the test, then put back.
+    const baseUrl = dialog.getByLabel('Base URL', { exact: true });
+    await baseUrl.fill('http://127.0.0.1:9/v1');
+    await dialog.getByRole('button', { name: 'Test connection', exact: true }).click();
+    await expect.poll(() => dialog.getByTestId('ai-test-result').textContent()).toContain('Cannot reach the AI provider at http://127.0.0.1:9/v1');
+    await baseUrl.fill(model.url);
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+
     // After a reload too: only the masked form comes back from the main process.
     await page.reload();
     const again = await openAiSettings(page);
@@ -290,6 +299,18 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
     expect(suite.server.hits('/agent-denied')).toBe(0);
     const told = model.requests.at(-1)!.body!.messages.filter((m) => m.role === 'tool').map((m) => m.content ?? '');
     expect(told.join('\n')).toMatch(/denied/i);
+
+    // The conversation can be deleted from the history list (asked first); it stays gone after a reload.
+    await sidebar.getByRole('button', { name: 'History', exact: true }).click();
+    const history = sidebar.getByRole('list', { name: 'Conversations' });
+    await history.getByRole('button', { name: 'Delete conversation post a to the server' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await history.getByText('post a to the server').waitFor({ state: 'detached' });
+    await page.reload();
+    const reloaded = await openAgent(page);
+    if (!(await reloaded.getByRole('list', { name: 'Conversations' }).count())) await reloaded.getByRole('button', { name: 'History', exact: true }).click();
+    await reloaded.getByRole('list', { name: 'Conversations' }).getByText('Make a Pets API collection', { exact: false }).first().waitFor();
+    expect(await reloaded.getByText('post a to the server').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
