@@ -17,6 +17,5 @@ export const SHORTCUTS: { label: string; keys: string[] }[] = [
   { label: 'Rename in the tree', keys: ['F2'] },
   { label: 'Delete in the tree', keys: ['Delete'] },
   { label: 'Settings', keys: [MOD, ','] },
-  { label: 'Agent sidebar (when AI is on)', keys: [MOD, 'Shift', 'A'] },
   { label: 'Show shortcuts', keys: ['?'] },
 ];
