@@ -14,7 +14,8 @@ describe('approval policy', () => {
   it('lets safe methods to known hosts go, and edits always', () => {
     expect(decideApproval({ kind: 'send', method: 'get', url: 'https://api.example.com/users' }, policy, known)).toEqual({ ask: false });
     expect(decideApproval({ kind: 'send', method: 'OPTIONS', url: 'http://127.0.0.1:5555/' }, policy, known)).toEqual({ ask: false });
-    expect(decideApproval({ kind: 'edit' }, policy, known)).toEqual({ ask: false });
+    expect(decideApproval({ kind: 'edit', what: 'update_request' }, policy, known)).toEqual({ ask: false });
+    expect(decideApproval({ kind: 'edit', what: 'update_request' }, policy, known, { askForEdits: true })).toMatchObject({ ask: true });
   });
 
   it('asks for unsafe methods, unknown hosts (another port is another host) and deletes', () => {

@@ -7,7 +7,7 @@ import type { ApprovalPolicy } from '../contract-agent.js';
 export type ApprovalAction =
   | { kind: 'send'; method: string; url: string }
   | { kind: 'delete'; what: string }
-  | { kind: 'edit' };
+  | { kind: 'edit'; what: string };
 
 export type ApprovalVerdict = { ask: false } | { ask: true; reason: string; host?: string };
 
@@ -38,8 +38,17 @@ export function hostsNamedBy(values: Iterable<string>): Set<string> {
   return hosts;
 }
 
-export function decideApproval(action: ApprovalAction, policy: ApprovalPolicy, knownHosts: ReadonlySet<string>): ApprovalVerdict {
-  if (action.kind === 'edit') return { ask: false };
+/**
+ * `askForEdits`: the /debug skill proposes its fix and applies it only once the user approves, so
+ * its edits ask too; otherwise edits apply at once (they are undoable).
+ */
+export function decideApproval(
+  action: ApprovalAction,
+  policy: ApprovalPolicy,
+  knownHosts: ReadonlySet<string>,
+  options: { askForEdits?: boolean } = {},
+): ApprovalVerdict {
+  if (action.kind === 'edit') return options.askForEdits ? { ask: true, reason: `Applying the fix (${action.what}) needs your approval` } : { ask: false };
   if (action.kind === 'delete') return policy.deletes === 'ask' ? { ask: true, reason: `Deleting ${action.what} needs your approval` } : { ask: false };
   const method = action.method.toUpperCase();
   const host = hostOf(action.url) ?? undefined;

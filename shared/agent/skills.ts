@@ -28,7 +28,8 @@ export const SKILLS: Record<AgentSkill, { summary: string; instructions: string 
     summary: 'Diagnose the last failed response, propose a fix and apply it on approval',
     instructions:
       'Diagnose why the active request\'s last response failed (status, error, body, headers, the request as sent). ' +
-      'Explain the cause briefly, then apply the fix with update_request (or set_variable) and send the request again to confirm.',
+      'Explain the cause briefly, then apply the fix with update_request (or set_variable): the user approves it before it applies. ' +
+      'Then send the request again to confirm.',
   },
 };
 

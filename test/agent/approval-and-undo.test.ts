@@ -104,6 +104,33 @@ describe('approval', () => {
   });
 });
 
+describe('/debug', () => {
+  it('proposes its fix and applies it only when approved', async () => {
+    const h = await agentHarness([]);
+    const { get } = seed(h.workspace, api.url);
+    const fix = { kind: 'tool_calls' as const, calls: [{ name: 'update_request', arguments: { id: get.id, url: '{{baseUrl}}/text' } }] };
+    h.model.push(fix, { kind: 'text', text: 'Not applied.' });
+    const denied = h.agent.start({ conversationId: null, message: '/debug' });
+    const ask = await waitForEvent(h.events, (e) => e.type === 'approval.request' && e.turnId === denied.turnId);
+    expect(ask).toMatchObject({ tool: 'update_request', reason: 'Applying the fix (update_request) needs your approval' });
+    h.agent.approve(ask.type === 'approval.request' ? ask.approvalId : '', 'deny');
+    await denied.done;
+    expect(h.workspace.getItem(get.id).request!.url).toBe('{{baseUrl}}/json');
+
+    h.model.push(fix, { kind: 'text', text: 'Fixed.' });
+    const approved = h.agent.start({ conversationId: null, message: '/debug' });
+    const again = await waitForEvent(h.events, (e) => e.type === 'approval.request' && e.turnId === approved.turnId);
+    h.agent.approve(again.type === 'approval.request' ? again.approvalId : '', 'approve');
+    await approved.done;
+    expect(h.workspace.getItem(get.id).request!.url).toBe('{{baseUrl}}/text');
+    // Without /debug, the same edit applies at once.
+    h.model.push({ kind: 'tool_calls', calls: [{ name: 'update_request', arguments: { id: get.id, url: '{{baseUrl}}/xml' } }] }, { kind: 'text', text: 'ok' });
+    const plain = await h.turn({ message: 'point it at /xml' });
+    expect(plain.events.some((e) => e.type === 'approval.request')).toBe(false);
+    expect(h.workspace.getItem(get.id).request!.url).toBe('{{baseUrl}}/xml');
+  });
+});
+
 describe('undo turn', () => {
   it('restores exactly the state before the turn: edits, docs, variables, created and deleted items', async () => {
     const h = await agentHarness([], { deps: { autoApprove: 'all' } });

@@ -191,6 +191,7 @@ export class AgentService {
           settings: t.settings,
           maxSteps: t.settings.maxSteps,
           policy: t.settings.approval,
+          askForEdits: t.skill === 'debug',
           knownHosts,
           redactor,
           tools: {

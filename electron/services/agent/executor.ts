@@ -35,6 +35,8 @@ export interface ExecutorOptions {
   /** Invalid tool calls the model may repair in one turn before the turn fails. */
   maxRepairs?: number;
   policy: ApprovalPolicy;
+  /** /debug: edits wait for approval too (the fix is proposed, then applied when approved). */
+  askForEdits?: boolean;
   /** Hosts the workspace's environments name (judged once, at the start of the turn). */
   knownHosts: ReadonlySet<string>;
   redactor: Redactor;
@@ -187,12 +189,12 @@ export async function runTurn(options: ExecutorOptions, input: TurnInput): Promi
         continue;
       }
       try {
-        const action = tool.approval?.(parsed.args, ctx);
+        const action = tool.approval?.(parsed.args, ctx) ?? (tool.effect === 'write' ? { kind: 'edit' as const, what: tc.name } : undefined);
         if (action) {
-          const verdict = decideApproval(action, policy, options.knownHosts);
+          const verdict = decideApproval(action, policy, options.knownHosts, { askForEdits: options.askForEdits });
           if (verdict.ask) {
             const approvalId = randomUUID();
-            const summary = action.kind === 'send' ? `${action.method} ${action.url}` : action.kind === 'delete' ? `Delete ${action.what}` : tc.name;
+            const summary = action.kind === 'send' ? `${action.method} ${action.url}` : action.kind === 'delete' ? `Delete ${action.what}` : `${tc.name} ${shownArgs}`;
             const request: ApprovalRequest = { approvalId, callId: tc.id, tool: tc.name, summary: redactor.text(summary), reason: verdict.reason, ...(verdict.host ? { host: verdict.host } : {}) };
             emit({ type: 'approval.request', ...request });
             let decision: ApprovalDecision;
