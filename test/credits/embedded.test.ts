@@ -4,6 +4,7 @@
 // local data kept. The token never reaches the renderer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../electron/services/app-services.js';
+import { dispatch } from '../../electron/services/rpc/dispatch.js';
 import type { CreditMeter } from '../../shared/contract-credits.js';
 import { startBilling, tempHome, turn, type Billing } from './billing-fixture.js';
 
@@ -126,5 +127,18 @@ describe('the embedded billing server', () => {
     const details = await bill.handlers['team.creditDetails']({ cycle: 'current' });
     expect(details.members.find((m) => m.email === 'mia@acme.test')).toMatchObject({ paygEnabled: true, creditsUsedMicro: 900_000 });
     await bill.close();
+  });
+
+  it('refuses bad input at the contract and says when there is no billing server at all', async () => {
+    const app = createAppServices({ home: tempHome(), host: 'web', version: 'test', env: env({ COURIER_EMBEDDED_BILLING: '0' }) });
+    const bad = await dispatch(app.handlers, 'team.signIn', { url: 'not a url', email: '', password: 'x' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await dispatch(app.handlers, 'team.setPlan', { plan: 'gold' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const meter = await app.handlers['credits.meter']({});
+    expect(meter).toMatchObject({ snapshot: null, state: 'error', server: { embedded: true, signedIn: false, url: null } });
+    expect(meter.lastError).toMatch(/Not signed in to a team server/);
+    expect(meter.decision).toMatchObject({ allowed: false, reason: 'no_snapshot' });
+    await expect(app.handlers['team.members']({})).rejects.toThrow(/sign in/i);
+    await app.close();
   });
 });

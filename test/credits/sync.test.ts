@@ -193,4 +193,18 @@ describeEachStore('credit sync', (kind) => {
     expect(client.credits.meter().decision).toEqual({ allowed: true, funding: 'payg' });
     await client.close();
   });
+
+  it('says so when the server no longer accepts the sign-in (token revoked), and keeps the queue for the next sign-in', async () => {
+    const client = await signedInClient('revoked@acme.test');
+    const token = client.credits.state.remote()!.token;
+    expect((await billing.api.post('/v1/auth/logout', {}, token)).status).toBe(204);
+    recordTurn(client, turn(1));
+    const meter = await client.credits.sync();
+    expect(meter).toMatchObject({ state: 'error', queuedEvents: 1 });
+    expect(meter.lastError).toMatch(/no longer accepts this sign-in.*Sign in again/);
+    const again = await client.credits.signIn({ url: proxy.url, email: 'revoked@acme.test', password: 'member-password' });
+    expect(again).toMatchObject({ state: 'synced', queuedEvents: 0 });
+    expect(memberTotals(await billing.details(), 'revoked@acme.test').creditsUsedMicro).toBe(TURN_MICRO);
+    await client.close();
+  });
 });

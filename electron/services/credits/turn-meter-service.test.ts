@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UsageEvent } from '../../../shared/billing/api.js';
 import type { CompletedTurn } from '../agent/turn-meter.js';
 import { openWorkspace, type Workspace } from '../store/workspace.js';
 import { CreditsService } from './credits-service.js';
@@ -95,6 +96,27 @@ describe('recordTurn', () => {
     const batch = credits.outbox.nextBatch(credits.accountKey(), 10);
     expect(batch.map((b) => b.event.calls.length)).toEqual([100, 100, 50]);
     expect(queued().micro).toBe(250 * 1000);
+  });
+
+  it('books what the wire accepts when the executor reports nonsense (negative, fractional or huge token counts, a bad date)', () => {
+    workspace.transaction(() =>
+      credits.turnMeter.recordTurn(
+        turn({
+          occurredAt: 'not a date',
+          calls: [
+            { inputTokens: -5, outputTokens: 10.6, assetWrite: false },
+            { inputTokens: Number.NaN, outputTokens: 9_000_000, assetWrite: false },
+          ],
+        }),
+      ),
+    );
+    const [only] = credits.outbox.nextBatch(credits.accountKey(), 10);
+    expect(UsageEvent.safeParse(only.event).success).toBe(true);
+    expect(only.event.calls).toEqual([
+      { inputTokens: 0, outputTokens: 11, assetWrite: false },
+      { inputTokens: 0, outputTokens: 2_000_000, assetWrite: false },
+    ]);
+    expect(only.creditsMicro).toBe(11 * 2000 + 2_000_000 * 2000);
   });
 
   it('keeps the sequence across a restart of the service on the same workspace', async () => {
