@@ -2,7 +2,7 @@
 // the web host in Chromium: an admin invites, re-roles and removes members; a billing user changes
 // the plan and the meter's allotment follows; the user's own AI switch (Settings → AI) and, on
 // Enterprise, the team's switch (Team Settings → Team) refuse AI with the server's message; an
-// admin who is not a billing user sees pay-as-you-go read-only and no invoices; signing out keeps
+// admin who is not a billing user sees pay-as-you-go read-only and no Billing tab; signing out keeps
 // the workspace.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,7 +84,7 @@ describe.skipIf(skipE2E)('Team Settings: members, plan, AI switches, roles', () 
     await invite.getByRole('button', { name: 'Invite' }).click();
     const zed = dialog.getByTestId('member-zed@acme.test');
     await zed.waitFor();
-    await zed.getByLabel('billing role for zed@acme.test').check();
+    await zed.getByLabel('billing role for zed@acme.test').click(); // applied when the server answered
     await zed.locator('input[aria-label="billing role for zed@acme.test"]:checked').waitFor();
     const members = await billing.api.get<{ members: { email: string; roles: string[] }[] }>(`/v1/teams/${billing.teamId}/members`);
     expect(members.body.members.find((m) => m.email === 'zed@acme.test')?.roles.sort()).toEqual(['billing', 'member']);
@@ -137,7 +137,7 @@ describe.skipIf(skipE2E)('Team Settings: members, plan, AI switches, roles', () 
     expect(await refusal()).toBe('AI is turned off for your team. You can turn it on in Team Settings → AI.');
   });
 
-  it('an admin who is not a billing user sees PAYG read-only and no invoices; signing out keeps the workspace', async () => {
+  it('an admin who is not a billing user sees PAYG read-only and no Billing tab; signing out keeps the workspace', async () => {
     await newCollection(page, 'Kept API');
     await page.getByTestId('credit-meter').click();
     await page.getByRole('button', { name: 'Team Settings' }).click();
@@ -152,7 +152,7 @@ describe.skipIf(skipE2E)('Team Settings: members, plan, AI switches, roles', () 
     await team.locator('label.switch').click();
     await team.locator('[data-testid="team-ai-switch"]:checked').waitFor();
 
-    expect(await dialog.getByRole('tab', { name: 'Invoices', exact: true }).count()).toBe(0);
+    expect(await dialog.getByRole('tab', { name: 'Billing', exact: true }).count()).toBe(0);
     await tab('Resource Usage');
     const payg = dialog.getByTestId('credit-member-bill@acme.test').getByTestId('member-payg');
     await payg.waitFor();

@@ -305,6 +305,12 @@ describe.skipIf(skipE2E)('credits in the app: meter, refusals, PAYG, invoices, o
     const port = new URL(billing.url).port;
     await billing.stop();
 
+    // Bill's AI Credit Details cannot refresh: the reason is on screen and what he saw stays.
+    const details = bill.getByTestId('credit-details');
+    await details.getByRole('button', { name: 'Refresh' }).click();
+    await details.getByRole('alert').filter({ hasText: 'could not be reached' }).waitFor();
+    expect(await details.getByTestId(`credit-member-${MIA}`).count()).toBe(1);
+
     const offlineTurns = [[call(10_000, 2_500)], [call(8_000, 1_000)]]; // 10 and 6 credits
     for (const [i, calls] of offlineTurns.entries()) {
       expect((await miaTurn(`Offline question ${i + 1}`, calls)).status).toBe('completed');
@@ -314,6 +320,7 @@ describe.skipIf(skipE2E)('credits in the app: meter, refusals, PAYG, invoices, o
     expect(await mia.getByTestId('credit-meter-state').textContent()).toBe('Offline · 2 queued');
     await openPopover(mia);
     await expect(mia.getByTestId('credit-popover-queued').textContent()).resolves.toBe('2 actions · 16 credits');
+    await expect(mia.getByTestId('credit-popover-allowance').textContent()).resolves.toBe('9 of 25 pay-as-you-go credits');
     expect(clientLedgerMicro(miaApp.home)).toEqual({ micro: spentMicro, queued: 2 });
 
     // The server comes back on the same address; "Sync now" drains the queue.
@@ -337,7 +344,7 @@ describe.skipIf(skipE2E)('credits in the app: meter, refusals, PAYG, invoices, o
     expect(closed.code, closed.stderr).toBe(0);
 
     const dialog = bill.getByTestId('team-settings');
-    await dialog.getByRole('tab', { name: 'Invoices' }).click();
+    await dialog.getByRole('tab', { name: 'Billing' }).click();
     await dialog.getByTestId('invoice').first().waitFor();
     const lines = dialog.getByTestId('invoice-line-ai_credit_usage');
     await expect(lines.count()).resolves.toBe(1);

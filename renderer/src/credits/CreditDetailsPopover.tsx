@@ -5,7 +5,7 @@ import type { CreditMeter } from '../../../shared/contract-credits';
 import { planLabel } from '../team/planLabels';
 import { useCredits } from '../state/credits';
 import { formatCreditsShort, formatCycle } from './format';
-import { canSeeCreditDetails } from './meterView';
+import { canSeeCreditDetails, offlineAllowanceLeft } from './meterView';
 
 interface Props {
   meter: CreditMeter;
@@ -17,6 +17,7 @@ export function CreditDetailsPopover({ meter, anchor, onClose }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const syncing = useCredits((s) => s.syncing);
   const s = meter.snapshot;
+  const allowanceLeft = offlineAllowanceLeft(meter);
 
   useEffect(() => {
     const onDown = (e: MouseEvent) => {
@@ -68,6 +69,14 @@ export function CreditDetailsPopover({ meter, anchor, onClose }: Props) {
             {meter.queuedEvents} {meter.queuedEvents === 1 ? 'action' : 'actions'}
             {meter.queuedEvents > 0 ? ` · ${formatCreditsShort(meter.queuedMicro, 'up')} credits` : ''}
           </dd>
+          {allowanceLeft !== null && s && (
+            <>
+              <dt>Before the next sync</dt>
+              <dd data-testid="credit-popover-allowance">
+                {formatCreditsShort(allowanceLeft)} of {formatCreditsShort(s.offlineAllowanceMicro)} pay-as-you-go credits
+              </dd>
+            </>
+          )}
           <dt>Cycle</dt>
           <dd data-testid="credit-popover-cycle">{formatCycle(s.cycle)}</dd>
           <dt>AI</dt>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSeeCreditDetails, meterView } from './meterView';
+import { canSeeCreditDetails, meterView, offlineAllowanceLeft } from './meterView';
 import { testMeter } from './testMeter';
 
 describe('meterView', () => {
@@ -32,5 +32,18 @@ describe('meterView', () => {
     expect(canSeeCreditDetails(testMeter({}, { roles: ['billing'] }))).toBe(true);
     expect(canSeeCreditDetails(testMeter({}, { roles: ['admin', 'member'] }))).toBe(true);
     expect(canSeeCreditDetails(null)).toBe(false);
+  });
+});
+
+describe('offlineAllowanceLeft', () => {
+  const payg = { paygEnabled: true, includedUsedMicro: 400_000_000, offlineAllowanceMicro: 25_000_000 };
+  it('counts queued PAYG spend against the offline allowance', () => {
+    expect(offlineAllowanceLeft(testMeter({ queuedMicro: 16_000_000 }, payg))).toBe(9_000_000);
+    expect(offlineAllowanceLeft(testMeter({ queuedMicro: 30_000_000 }, payg))).toBe(0);
+  });
+  it('does not apply while included credits cover the queue, nothing is queued or PAYG is off', () => {
+    expect(offlineAllowanceLeft(testMeter({ queuedMicro: 10_000_000 }, { ...payg, includedUsedMicro: 100_000_000 }))).toBeNull();
+    expect(offlineAllowanceLeft(testMeter({ queuedMicro: 0 }, payg))).toBeNull();
+    expect(offlineAllowanceLeft(testMeter({ queuedMicro: 16_000_000 }, { ...payg, paygEnabled: false }))).toBeNull();
   });
 });

@@ -50,3 +50,16 @@ export function canSeeCreditDetails(meter: CreditMeter | null): boolean {
   const roles = meter?.snapshot?.roles ?? [];
   return roles.includes('billing') || roles.includes('admin');
 }
+
+/**
+ * Pay-as-you-go credits still allowed before the next sync (DESIGN §5: a PAYG member with no
+ * included credits left may queue up to the offline allowance), or null when it does not apply.
+ * Mirrors shared/billing/decideAction: what is queued beyond the allotment counts against it.
+ */
+export function offlineAllowanceLeft(meter: CreditMeter): number | null {
+  const s = meter.snapshot;
+  if (!s || !s.paygEnabled || meter.queuedMicro === 0) return null;
+  const beyond = s.includedUsedMicro + meter.queuedMicro - s.allotmentMicro;
+  if (beyond <= 0) return null;
+  return Math.max(0, s.offlineAllowanceMicro - beyond);
+}

@@ -10,7 +10,7 @@ import { onEvent, rpc } from '../rpc';
 import { useConnection } from '../rpc/connection';
 import { attempt, useToasts } from './toasts';
 
-export type TeamSection = 'team' | 'usage' | 'invoices' | 'members';
+export type TeamSection = 'team' | 'usage' | 'billing' | 'members';
 
 const ALERT_LOG_KEY = 'courier.credits.alerts';
 

@@ -1,5 +1,5 @@
 // Team Settings: the team server signed in to (Team), Resource Usage → AI Credit Details (billing
-// users and admins), invoices (billing) and members and roles (admins). Opened from the credit
+// users and admins), Billing — plan and invoices (billing users) — and members and roles (admins). Opened from the credit
 // meter's details or Settings; which section is open lives in state/credits.ts.
 import '../styles/credits.css';
 import { Dialog } from '../common/Dialog';
@@ -8,6 +8,7 @@ import { useCredits, type TeamSection } from '../state/credits';
 import { CreditDetailsSection } from './CreditDetailsSection';
 import { InvoicesSection } from './InvoicesSection';
 import { MembersSection } from './MembersSection';
+import { PlanSection } from './PlanSection';
 import { TeamAccountSection } from './TeamAccountSection';
 
 export function TeamSettingsDialog() {
@@ -21,7 +22,7 @@ export function TeamSettingsDialog() {
 
   const tabs: TabSpec<TeamSection>[] = [{ key: 'team', label: 'Team' }];
   if (isAdmin || isBilling) tabs.push({ key: 'usage', label: 'Resource Usage' });
-  if (isBilling) tabs.push({ key: 'invoices', label: 'Invoices' });
+  if (isBilling) tabs.push({ key: 'billing', label: 'Billing' });
   if (isAdmin) tabs.push({ key: 'members', label: 'Members' });
   const active = tabs.some((t) => t.key === section) ? section : 'team';
   // the section is keyed by the signed-in user so a sign-in elsewhere reloads everything
@@ -33,7 +34,12 @@ export function TeamSettingsDialog() {
       <div className="team-panel" role="tabpanel" id={`team-panel-${active}`} aria-labelledby={`team-tab-${active}`} key={`${active}|${who}`}>
         {active === 'team' && <TeamAccountSection />}
         {active === 'usage' && <CreditDetailsSection canSetPayg={isBilling} canSetPlan={isBilling} />}
-        {active === 'invoices' && <InvoicesSection />}
+        {active === 'billing' && (
+          <div className="team-section">
+            <PlanSection canChange />
+            <InvoicesSection />
+          </div>
+        )}
         {active === 'members' && <MembersSection />}
       </div>
     </Dialog>
