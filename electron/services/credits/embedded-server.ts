@@ -68,7 +68,7 @@ function waitForLine(child: ChildProcess, what: string, timeoutMs: number): Prom
 
 export async function startEmbeddedServer(home: string, env: NodeJS.ProcessEnv = process.env): Promise<EmbeddedServer> {
   const entry = locateServerEntry(env);
-  const child = spawn(nodeBinary(env), ['--input-type=module', '-e', launcher(entry)], {
+  const child = spawn(nodeBinary(entry, env), ['--input-type=module', '-e', launcher(entry)], {
     env: serverEnv(home, env),
     stdio: ['pipe', 'pipe', 'pipe'],
     windowsHide: true,
@@ -108,7 +108,7 @@ export function localUserEmail(env: NodeJS.ProcessEnv = process.env): string {
 export async function initEmbeddedTeam(home: string, email: string, env: NodeJS.ProcessEnv = process.env): Promise<EmbeddedTeam> {
   const entry = locateServerEntry(env);
   const args = ['init', '--team', 'Personal', '--plan', 'free', '--admin-email', email, '--admin-name', 'You'];
-  const child = spawn(nodeBinary(env), [entry.file, ...args], { env: serverEnv(home, env), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  const child = spawn(nodeBinary(entry, env), [entry.file, ...args], { env: serverEnv(home, env), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
   const line = await waitForLine(child, 'Setting up the personal billing team', 60_000);
   const out = JSON.parse(line) as { teamId: string; adminEmail: string; adminToken: string };
   return { teamId: out.teamId, adminEmail: out.adminEmail, adminToken: out.adminToken };

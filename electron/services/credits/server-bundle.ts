@@ -33,8 +33,14 @@ export function locateServerEntry(env: NodeJS.ProcessEnv = process.env): ServerE
   throw new Error('The billing server is not built: run `npm run server -- --help` once, or set COURIER_BILLING_SERVER.');
 }
 
-/** The node binary for the child: plain Node even inside Electron (better-sqlite3 there is Node's build). */
-export function nodeBinary(env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * The binary that runs the child. Under plain Node: this Node. Inside Electron from a checkout
+ * (`npm start`): `node` from PATH, because node_modules' better-sqlite3 is built for Node there.
+ * Inside a packaged Electron app: Electron itself as Node (ELECTRON_RUN_AS_NODE), whose native
+ * modules were built for it. COURIER_NODE overrides.
+ */
+export function nodeBinary(entry: ServerEntry, env: NodeJS.ProcessEnv = process.env): string {
   if (env.COURIER_NODE) return env.COURIER_NODE;
-  return process.versions.electron ? 'node' : process.execPath;
+  if (!process.versions.electron) return process.execPath;
+  return entry.kind === 'script' ? 'node' : process.execPath;
 }
