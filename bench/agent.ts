@@ -15,6 +15,7 @@ import { buildContext } from '../electron/services/agent/context-builder.js';
 import { fixedKeyStore } from '../electron/services/agent/key-store.js';
 import { createHttpEngine } from '../electron/services/http/engine.js';
 import { openWorkspace, type Workspace } from '../electron/services/store/workspace.js';
+import { jsonSendResult } from '../test/support/send-result.js';
 import { startModelServer, type ModelStep } from '../test/support/model-server.js';
 import type { BenchRow } from './types.js';
 
@@ -48,24 +49,7 @@ function seedWorkspace(ws: Workspace, requests: number): { collectionId: string;
 
 function bigResponse(): SendResult {
   const items = Array.from({ length: 8000 }, (_, i) => ({ id: i, name: `thing ${i}`, description: 'x'.repeat(80), tags: ['a', 'b'] }));
-  const text = JSON.stringify({ items, total: items.length });
-  return {
-    sendId: 'bench',
-    unresolved: [],
-    response: {
-      status: 200,
-      statusText: 'OK',
-      httpVersion: '1.1',
-      url: 'https://api.bench.test/things',
-      headers: [['content-type', 'application/json']],
-      cookies: [],
-      contentType: 'application/json',
-      timings: { dns: 0, connect: 0, tls: 0, firstByte: 1, download: 1, total: 2 },
-      size: { headers: 30, body: text.length },
-      body: { kind: 'text', text },
-      redirects: [],
-    },
-  };
+  return jsonSendResult(JSON.stringify({ items, total: items.length }), { url: 'https://api.bench.test/things' });
 }
 
 async function benchExecutor(): Promise<BenchRow[]> {

@@ -11,6 +11,7 @@ import { KEY_FILE } from '../../electron/services/agent/key-store.js';
 import { lastToolResult } from '../support/model-server.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { agentHarness, TEST_KEY } from './harness.js';
+import { jsonSendResult } from '../support/send-result.js';
 
 let api: TestServer;
 beforeAll(async () => {
@@ -71,23 +72,10 @@ describe('secrets never reach the model', () => {
       { kind: 'tool_calls', calls: [{ name: 'get_last_response', arguments: { id: request.id } }] },
       { kind: 'text', text: 'The echo shows your headers.' },
     );
-    const tabResponse = {
-      sendId: 's1',
-      unresolved: [],
-      response: {
-        status: 200,
-        statusText: 'OK',
-        httpVersion: '1.1',
-        url: `${api.url}/login`,
-        headers: [['set-cookie', SECRETS.cookie], ['content-type', 'application/json']] as [string, string][],
-        cookies: [],
-        contentType: 'application/json',
-        timings: { dns: 0, connect: 0, tls: 0, firstByte: 1, download: 1, total: 2 },
-        size: { headers: 10, body: 50 },
-        body: { kind: 'text' as const, text: JSON.stringify({ access_token: SECRETS.bearerInTab, user: 'ada' }) },
-        redirects: [],
-      },
-    };
+    const tabResponse = jsonSendResult(JSON.stringify({ access_token: SECRETS.bearerInTab, user: 'ada' }), {
+      url: `${api.url}/login`,
+      headers: [['set-cookie', SECRETS.cookie], ['content-type', 'application/json']],
+    });
     const { summary } = await h.turn({
       message: `Why does this fail? I use Authorization: Bearer ${SECRETS.bearerInTab} and ${SECRETS.envToken}`,
       activeTab: {

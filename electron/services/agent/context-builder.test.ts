@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultRequest, type SendResult } from '../../../shared/model.js';
+import { defaultRequest } from '../../../shared/model.js';
+import { jsonSendResult } from '../../../test/support/send-result.js';
 import { openWorkspace, type Workspace } from '../store/workspace.js';
 import { buildContext } from './context-builder.js';
 
@@ -31,23 +32,7 @@ function seed(requests: number) {
   });
 }
 
-const response = (text: string): SendResult => ({
-  sendId: 'x',
-  unresolved: [],
-  response: {
-    status: 500,
-    statusText: 'Internal Server Error',
-    httpVersion: '1.1',
-    url: 'https://api.test/users',
-    headers: [['content-type', 'application/json']],
-    cookies: [],
-    contentType: 'application/json',
-    timings: { dns: 0, connect: 0, tls: 0, firstByte: 1, download: 1, total: 2 },
-    size: { headers: 1, body: text.length },
-    body: { kind: 'text', text },
-    redirects: [],
-  },
-});
+const response = (text: string) => jsonSendResult(text, { status: 500, statusText: 'Internal Server Error', url: 'https://api.test/users' });
 
 describe('buildContext', () => {
   it('keeps the outline within its budget and counts what it leaves out', () => {
