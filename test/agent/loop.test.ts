@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentEvent } from '../../shared/contract-agent.js';
 import { lastToolResult, startModelServer } from '../support/model-server.js';
+import { startTestServer } from '../support/test-server.js';
 import { agentHarness, waitForEvent } from './harness.js';
 
 const types = (events: AgentEvent[]) => events.map((e) => e.type);
@@ -171,5 +172,46 @@ describe('agent loop', () => {
     expect(events.at(-1)).toMatchObject({ type: 'turn.error', problem: 'refused' });
     expect(h.model.requests).toHaveLength(0);
     expect(recorded).toMatchObject([{ status: 'failed', calls: [] }]);
+  });
+
+  it('cancels a tool that is waiting on the network: the send is aborted and the turn ends', async () => {
+    const api = await startTestServer();
+    try {
+      const h = await agentHarness([{ kind: 'tool_calls', calls: [{ name: 'send_request', arguments: { request: { method: 'GET', url: `${api.url}/delay/60000` } } }] }], {
+        deps: { autoApprove: 'all' },
+      });
+      const started = h.agent.start({ conversationId: null, message: 'wait for it' });
+      await waitForEvent(h.events, (e) => e.type === 'tool.start');
+      while (api.hits('/delay/60000') === 0) await new Promise((r) => setTimeout(r, 5));
+      h.agent.cancel(started.turnId);
+      const summary = await started.done;
+      expect(summary.status).toBe('cancelled');
+      const step = h.agent.conversation(summary.conversationId).turnList[0].steps[0];
+      expect(step).toMatchObject({ tool: 'send_request', status: 'ok' });
+      expect(step.summary).toContain('CANCELLED');
+      expect(h.model.requests).toHaveLength(1); // no further model call after the cancel
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('talks to Azure OpenAI the Azure way: deployment in the path, api-version, api-key header', async () => {
+    const h = await agentHarness([{ kind: 'text', text: 'from azure' }]);
+    h.agent.updateSettings({ provider: 'azure', azure: { endpoint: h.model.url.replace(/\/v1$/, ''), deployment: 'my-gpt', apiVersion: '2024-10-21' } });
+    const { summary } = await h.turn({ message: 'hi' });
+    expect(summary).toMatchObject({ status: 'completed', answer: 'from azure' });
+    const request = h.model.requests[0];
+    expect(request.path).toBe('/openai/deployments/my-gpt/chat/completions?api-version=2024-10-21');
+    expect(request.headers['api-key']).toBe('sk-test-4f1c9a2b7e5d3c1a0b9e');
+    expect(request.body!.model).toBe('my-gpt');
+  });
+
+  it('says what is missing before calling anything: no base URL, no Azure endpoint', async () => {
+    const h = await agentHarness([]);
+    h.agent.updateSettings({ baseUrl: '' });
+    expect((await h.turn({ message: 'hi' })).summary).toMatchObject({ status: 'failed', problem: 'not_configured', error: expect.stringContaining('needs its base URL') });
+    h.agent.updateSettings({ provider: 'azure', azure: { endpoint: '', deployment: 'd', apiVersion: 'v' } });
+    expect(await h.agent.testConnection()).toMatchObject({ ok: false, problem: 'not_configured', message: expect.stringContaining('Azure OpenAI needs its endpoint') });
+    expect(h.model.requests).toHaveLength(0);
   });
 });

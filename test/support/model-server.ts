@@ -104,7 +104,8 @@ export async function startModelServer(script: ScriptEntry[] = []): Promise<Mode
         body = null;
       }
       requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, raw, body });
-      if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions') || !body) {
+      const pathname = (req.url ?? '').split('?')[0];
+      if (req.method !== 'POST' || !pathname.endsWith('/chat/completions') || !body) {
         res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `No route ${req.method} ${req.url}` } }));
         return;
       }
