@@ -2,6 +2,8 @@
 // process (SQLite under COURIER_HOME) with a personal Free team, and the meter works through the
 // contract's handlers. Signing in to a shared server replaces it; signing out brings it back with the
 // local data kept. The token never reaches the renderer.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../electron/services/app-services.js';
 import { dispatch } from '../../electron/services/rpc/dispatch.js';
@@ -139,6 +141,17 @@ describe('the embedded billing server', () => {
     expect(meter.lastError).toMatch(/Not signed in to a team server/);
     expect(meter.decision).toMatchObject({ allowed: false, reason: 'no_snapshot' });
     await expect(app.handlers['team.members']({})).rejects.toThrow(/sign in/i);
+    await app.close();
+  });
+
+  it('shows why when the embedded server cannot start, and refuses turns with that reason', async () => {
+    const broken = path.join(tempHome(), 'server.mjs');
+    fs.writeFileSync(broken, "process.stderr.write('no database for you\\n'); process.exit(3);\n");
+    const app = createAppServices({ home: tempHome(), host: 'web', version: 'test', env: env({ COURIER_BILLING_SERVER: broken }) });
+    const meter = await app.handlers['credits.sync']({});
+    expect(meter).toMatchObject({ state: 'error', snapshot: null, server: { embedded: true, signedIn: false } });
+    expect(meter.lastError).toMatch(/The embedded billing server could not start: .*exited \(3\).*no database for you/);
+    expect(app.credits.turnMeter.beforeTurn()).toMatchObject({ allowed: false, reason: 'no_snapshot' });
     await app.close();
   });
 });

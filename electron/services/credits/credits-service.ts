@@ -40,6 +40,8 @@ export class CreditsService implements CreditsApi {
   private level: { account: string; level: AlertLevel | undefined } | undefined;
   private closed = false;
   private envSignIn: Promise<void> | undefined;
+  /** When the embedded server last failed to start: the meter retries it at most every 30 s. */
+  private launchFailedAt = 0;
   private readonly env: NodeJS.ProcessEnv;
   private readonly now: () => Date;
 
@@ -152,6 +154,7 @@ export class CreditsService implements CreditsApi {
           return server;
         },
         (err: unknown) => {
+          this.launchFailedAt = Date.now();
           this.connectError = `The embedded billing server could not start: ${err instanceof Error ? err.message : String(err)}`;
           this.changed();
           return undefined;
@@ -170,12 +173,17 @@ export class CreditsService implements CreditsApi {
       await server.stop();
       return undefined;
     }
-    const known = this.state.embedded();
-    const works = known ? await this.tokenWorks(server.url, known.token) : false;
-    if (!works) {
-      // First start, or the billing file was deleted: set up the personal team (again).
-      const team = await initEmbeddedTeam(home, localUserEmail(this.env), this.env);
-      this.state.setEmbedded({ kind: 'embedded', token: team.adminToken, email: team.adminEmail, teamId: team.teamId }, known !== undefined);
+    try {
+      const known = this.state.embedded();
+      const works = known ? await this.tokenWorks(server.url, known.token) : false;
+      if (!works) {
+        // First start, or the billing file was deleted: set up the personal team (again).
+        const team = await initEmbeddedTeam(home, localUserEmail(this.env), this.env);
+        this.state.setEmbedded({ kind: 'embedded', token: team.adminToken, email: team.adminEmail, teamId: team.teamId }, known !== undefined);
+      }
+    } catch (err) {
+      await server.stop();
+      throw err;
     }
     this.embeddedServer = server;
     this.changed();
@@ -201,7 +209,8 @@ export class CreditsService implements CreditsApi {
   // ------------------------------------------------------------------ the meter
 
   meter(): CreditMeter {
-    if (!this.remote() && !this.embeddedServer && this.options.embedded !== false && !this.closed) void this.ready().catch(() => {});
+    const retry = Date.now() - this.launchFailedAt > 30_000;
+    if (!this.remote() && !this.embeddedServer && this.options.embedded !== false && !this.closed && retry) void this.ready().catch(() => {});
     return this.meterNow();
   }
 
