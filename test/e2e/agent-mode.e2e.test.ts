@@ -64,7 +64,10 @@ async function configureAi(page: Page): Promise<void> {
 
 async function openAgent(page: Page) {
   const sidebar = page.getByTestId('agent-sidebar');
-  if (!(await sidebar.count())) await page.getByTestId('agent-toggle').click();
+  const toggle = page.getByTestId('agent-toggle');
+  // The toggle shows once the AI settings have loaded; the sidebar may then be open already (kept from before).
+  await toggle.waitFor();
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
   await sidebar.waitFor();
   return sidebar;
 }
@@ -122,6 +125,11 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
     await baseUrl.fill('http://127.0.0.1:9/v1');
     await dialog.getByRole('button', { name: 'Test connection', exact: true }).click();
     await expect.poll(() => dialog.getByTestId('ai-test-result').textContent()).toContain('Cannot reach the AI provider at http://127.0.0.1:9/v1');
+    // No base URL: said under the field, Save is off and the tab says it needs fixing.
+    await baseUrl.fill('');
+    await dialog.getByText('Enter the server’s base URL', { exact: false }).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
+    expect(await dialog.getByRole('tab', { name: 'AI (needs fixing)' }).count()).toBe(1);
     await baseUrl.fill(model.url);
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });

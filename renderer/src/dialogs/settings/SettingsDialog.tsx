@@ -17,10 +17,6 @@ import { useSettingsForm } from './useSettingsForm';
 
 const FORM_ID = 'settings-form';
 type Section = 'general' | 'ai';
-const SECTIONS = [
-  { key: 'general' as const, label: 'General' },
-  { key: 'ai' as const, label: 'AI' },
-];
 
 export function SettingsDialog() {
   const close = () => useDialogs.getState().openPanel(null);
@@ -29,7 +25,8 @@ export function SettingsDialog() {
   const ai = useAiForm(useAiSettings((s) => s.view));
   const [section, setSection] = useState<Section>('general');
   const [busy, setBusy] = useState(false);
-  const invalid = Object.keys(errors).length > 0 || Object.keys(ai.errors).length > 0;
+  const aiInvalid = Object.keys(ai.errors).length > 0;
+  const invalid = Object.keys(errors).length > 0 || aiInvalid;
 
   useEffect(() => {
     if (!useSettings.getState().settings) void useSettings.getState().load();
@@ -75,7 +72,27 @@ export function SettingsDialog() {
         </>
       }
     >
-      <TabStrip tabs={SECTIONS} active={section} onChange={setSection} label="Settings sections" idPrefix="settings" />
+      <TabStrip
+        tabs={[
+          { key: 'general', label: 'General' },
+          // Save stays off while the AI fields are wrong: the tab says so from the other tab too.
+          aiInvalid
+            ? {
+                key: 'ai',
+                label: (
+                  <>
+                    AI <span className="settings-tab-alert" aria-hidden="true">!</span>
+                  </>
+                ),
+                ariaLabel: 'AI (needs fixing)',
+              }
+            : { key: 'ai', label: 'AI' },
+        ]}
+        active={section}
+        onChange={setSection}
+        label="Settings sections"
+        idPrefix="settings"
+      />
       {!form ? (
         <p className="muted">Loading…</p>
       ) : (
