@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../electron/services/app-services.js';
 import { dispatch } from '../../electron/services/rpc/dispatch.js';
 import type { CreditMeter } from '../../shared/contract-credits.js';
+import { contract, events } from '../../shared/contract.js';
 import { startBilling, tempHome, turn, type Billing } from './billing-fixture.js';
 
 const M = 1_000_000;
@@ -62,7 +63,11 @@ describe('the embedded billing server', () => {
     const event = nextMeterEvent(app);
     app.workspace.transaction(() => app.credits.turnMeter.recordTurn(turn(1, [{ inputTokens: 4000, outputTokens: 1000, assetWrite: true }])));
     app.credits.turnMeter.afterTurn?.();
-    expect((await event).meter).toMatchObject({ queuedEvents: 1, queuedMicro: 2 * M, remainingMicro: 48 * M });
+    const pushed = await event;
+    expect(pushed.meter).toMatchObject({ queuedEvents: 1, queuedMicro: 2 * M, remainingMicro: 48 * M });
+    // What crosses to the renderer fits the contract exactly (the transports send it as it is).
+    expect(events['credits.meter'].parse(pushed)).toEqual(pushed);
+    expect(contract['credits.meter'].output.parse(meter)).toEqual(meter);
     const synced = await app.handlers['credits.sync']({});
     expect(synced).toMatchObject({ queuedEvents: 0, remainingMicro: 48 * M, snapshot: { includedUsedMicro: 2 * M } });
     const details = await app.handlers['team.creditDetails']({});
