@@ -1,7 +1,10 @@
 // The agent loop through the real `openai` SDK over a real socket to the scripted model server:
 // streamed text, tool calls acting on the workspace, malformed arguments repaired, 429 then
 // success, cancel mid-stream, the step limit, a provider that is down, a bad key, an unknown model.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KEY_FILE } from '../../electron/services/agent/key-store.js';
 import type { AgentEvent } from '../../shared/contract-agent.js';
 import { lastToolResult, startModelServer } from '../support/model-server.js';
 import { startTestServer } from '../support/test-server.js';
@@ -213,5 +216,18 @@ describe('agent loop', () => {
     h.agent.updateSettings({ provider: 'azure', azure: { endpoint: '', deployment: 'd', apiVersion: 'v' } });
     expect(await h.agent.testConnection()).toMatchObject({ ok: false, problem: 'not_configured', message: expect.stringContaining('Azure OpenAI needs its endpoint') });
     expect(h.model.requests).toHaveLength(0);
+  });
+
+  it('refuses a second message while a turn of the conversation runs, and says plainly that the key is damaged', async () => {
+    const h = await agentHarness([{ kind: 'hang', text: 'busy' }]);
+    const first = h.agent.start({ conversationId: null, message: 'one' });
+    expect(() => h.agent.start({ conversationId: first.conversationId, message: 'two' })).toThrow(/still running/);
+    h.agent.cancel(first.turnId);
+    await first.done;
+    fs.writeFileSync(path.join(h.home, KEY_FILE), 'not json');
+    expect(h.agent.settingsView().keyMasked).toBeNull();
+    const { summary } = await h.turn({ message: 'hi', conversationId: first.conversationId });
+    expect(summary).toMatchObject({ status: 'failed', problem: 'not_configured', error: expect.stringContaining('is damaged; set the key again') });
+    expect(await h.agent.testConnection()).toMatchObject({ ok: false, problem: 'not_configured' });
   });
 });

@@ -16,6 +16,7 @@ import type {
   AiSettingsPatch,
   AiSettingsView,
   ApprovalDecision,
+  ConnectionProblem,
   Conversation,
   ConversationSummary,
   Mention,
@@ -83,7 +84,7 @@ const TITLE_MAX = 80;
 export class AgentService {
   private readonly store: ConversationStore;
   private readonly approvals = new ApprovalBoard();
-  private readonly running = new Map<string, { controller: AbortController; done: Promise<TurnSummary> }>();
+  private readonly running = new Map<string, { conversationId: string; controller: AbortController; done: Promise<TurnSummary> }>();
   private readonly meter: TurnMeter;
 
   constructor(private readonly deps: AgentServiceDeps) {
@@ -99,7 +100,13 @@ export class AgentService {
   }
 
   settingsView(): AiSettingsView {
-    return { ...this.settings(), keyMasked: maskKey(this.deps.keyStore.get()) };
+    let key: string | null = null;
+    try {
+      key = this.deps.keyStore.get();
+    } catch {
+      // A damaged or undecryptable key reads as none here; a turn or Test connection says why.
+    }
+    return { ...this.settings(), keyMasked: maskKey(key) };
   }
 
   updateSettings(patch: AiSettingsPatch): AiSettingsView {
@@ -112,12 +119,23 @@ export class AgentService {
     return { keyMasked: maskKey(key) };
   }
 
-  testConnection() {
-    return testConnection(this.providerConfig());
+  async testConnection(): Promise<{ ok: boolean; problem: ConnectionProblem | null; message: string }> {
+    try {
+      return await testConnection(this.providerConfig());
+    } catch (err) {
+      if (err instanceof ProviderProblem) return { ok: false, problem: err.problem, message: err.message };
+      throw err;
+    }
   }
 
   private providerConfig(): ProviderConfig {
-    return { settings: this.settings(), apiKey: this.deps.keyStore.get(), maxRetries: this.deps.maxRetries };
+    let apiKey: string | null;
+    try {
+      apiKey = this.deps.keyStore.get();
+    } catch (err) {
+      throw new ProviderProblem('not_configured', err instanceof Error ? err.message : String(err));
+    }
+    return { settings: this.settings(), apiKey, maxRetries: this.deps.maxRetries };
   }
 
   // ------------------------------------------------------------------ turns
@@ -132,6 +150,7 @@ export class AgentService {
     const now = new Date().toISOString();
     let conversationId = input.conversationId;
     if (conversationId && !this.store.exists(conversationId)) throw notFound('Conversation', conversationId);
+    if (conversationId && this.runningIn(conversationId)) throw conflict('A turn of this conversation is still running; wait for it or cancel it.');
     const turnId = randomUUID();
     const model = modelOf(settings);
     const mentions = input.mentions ?? [];
@@ -149,7 +168,7 @@ export class AgentService {
     const done = new Promise<void>((r) => setImmediate(r)).then(() =>
       this.execute({ ...ids, input, skill, text, settings, model, mentions, controller, emit }),
     );
-    this.running.set(turnId, { controller, done });
+    this.running.set(turnId, { conversationId: ids.conversationId, controller, done });
     void done.finally(() => this.running.delete(turnId));
     return { ...ids, done };
   }
@@ -325,9 +344,12 @@ export class AgentService {
   }
 
   deleteConversation(id: string): void {
-    const live = [...this.running.keys()].some((turnId) => this.store.getTurn(turnId).conversationId === id);
-    if (live) throw conflict('A turn of this conversation is still running; cancel it first.');
+    if (this.runningIn(id)) throw conflict('A turn of this conversation is still running; cancel it first.');
     this.store.delete(id);
+  }
+
+  private runningIn(conversationId: string): boolean {
+    return [...this.running.values()].some((r) => r.conversationId === conversationId);
   }
 
   feedback(turnId: string, rating: 'up' | 'down' | null): void {
