@@ -230,10 +230,23 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
           ],
         };
       },
-      (req) => ({ kind: 'tool_calls', calls: [{ name: 'write_docs', arguments: { id: String(toolResults(req)[0].id), markdown: '# Pets API\n\nThe pet store.' } }] }),
+      (req) => {
+        const zoo = /Collection "Zoo" \(collection ([^)\s]+)\)/.exec(allText(req))![1];
+        return {
+          kind: 'tool_calls',
+          calls: [
+            { name: 'write_docs', arguments: { id: String(toolResults(req)[0].id), markdown: '# Pets API\n\nThe pet store.' } },
+            { name: 'write_docs', arguments: { id: zoo, markdown: 'Like the Pets API, for zoos.' } },
+          ],
+        };
+      },
       { kind: 'text', text: 'Created **Pets API** with two requests, documented.' },
     );
     await newCollection(page, 'Zoo');
+    // Zoo is open in a tab while the agent documents it.
+    await treeItem(page, 'Zoo').click();
+    const zooDocs = page.getByLabel('Description', { exact: true });
+    expect(await zooDocs.inputValue()).toBe('');
     const sidebar = await openAgent(page);
     await sidebar.getByRole('button', { name: 'New chat', exact: true }).click();
     // "@Zo" offers the collection Zoo; Enter puts it in the message and attaches it.
@@ -249,13 +262,16 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
     expect(allText(model.requests[before].body!)).toMatch(/Collection "Zoo" \(collection [^)]+\)/);
     expect(await turn.getAttribute('data-status')).toBe('completed');
 
+    // The open Zoo tab shows its new docs (it was not edited, so it follows the workspace).
+    await expect.poll(() => zooDocs.inputValue()).toBe('Like the Pets API, for zoos.');
     await treeItem(page, 'Pets API').click();
     await treeItem(page, 'GET List pets').waitFor();
     await treeItem(page, 'POST Add pet').waitFor();
 
     const card = turn.getByTestId('agent-checkpoint');
     const names = await card.locator('.agent-change-name').allTextContents();
-    expect(names.sort()).toEqual(['Add pet', 'List pets', 'Pets API']);
+    expect(names.sort()).toEqual(['Add pet', 'List pets', 'Pets API', 'Zoo']);
+    expect(await card.locator('header').textContent()).toContain('3 created, 1 changed');
     // The diff of the collection holds its docs.
     const petsRow = card.getByTestId('agent-change').filter({ hasText: 'Pets API' });
     await petsRow.getByRole('button', { name: 'Diff' }).click();
@@ -265,6 +281,9 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
     await card.getByText('Undone', { exact: true }).waitFor();
     await treeItem(page, 'Pets API').waitFor({ state: 'detached' });
     expect(await treeItem(page, 'GET List pets').count()).toBe(0);
+    // Zoo's docs are back to none, in its tab too.
+    await page.getByTestId('request-tab').filter({ hasText: 'Zoo' }).click();
+    await expect.poll(() => zooDocs.inputValue()).toBe('');
 
     // The conversation is kept: it is in the history list and opens again with its turn.
     await sidebar.getByRole('button', { name: 'History', exact: true }).click();

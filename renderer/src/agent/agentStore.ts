@@ -7,7 +7,7 @@ import { useAiSettings } from '../state/aiSettings';
 import { attempt, errorMessage, notify } from '../state/toasts';
 import { newId } from '../util/id';
 import { skillOf } from './composerText';
-import { activeTabContext, refreshOpenRequests } from './tabContext';
+import { activeTabContext, refreshOpenItems } from './tabContext';
 import { applyEvent, claimTurn, HeldEvents, isFinal } from './turnList';
 import { checkpointEntries, isBusy, pendingTurn, turnFromStored, type ChatTurn } from './turnReducer';
 
@@ -73,7 +73,7 @@ export function onAgentEvent(event: AgentEvent): void {
 function afterTurn(turnId: string): void {
   const turn = useAgent.getState().turns.find((t) => t.id === turnId);
   const ids = checkpointEntries(turn?.checkpoint ?? null).map((e) => e.id);
-  if (ids.length) void refreshOpenRequests(ids);
+  if (ids.length) void refreshOpenItems(ids);
   void loadConversations();
 }
 
@@ -122,7 +122,7 @@ export async function undoTurn(turnId: string): Promise<void> {
   patchTurn(turnId, (t) => ({ ...t, undone: true }));
   notify(`Turn undone: ${got.removed} removed, ${got.restored} restored`, 'success');
   const turn = useAgent.getState().turns.find((t) => t.id === turnId);
-  void refreshOpenRequests(checkpointEntries(turn?.checkpoint ?? null).map((e) => e.id));
+  void refreshOpenItems(checkpointEntries(turn?.checkpoint ?? null).map((e) => e.id));
 }
 
 export async function rateTurn(turnId: string, rating: 'up' | 'down'): Promise<void> {

@@ -3,6 +3,7 @@
 import type { ActiveTab } from '../../../shared/contract-agent';
 import type { SendResult } from '../../../shared/model';
 import { rpc } from '../rpc';
+import { useContainers } from '../state/containers';
 import { useResponses } from '../state/responses';
 import { activeTab, getTab, markSaved, useTabs } from '../state/tabs';
 
@@ -28,18 +29,28 @@ export function activeTabContext(): ActiveTab | undefined {
   return { requestId: tab.itemId, draft: tab.draft.request, lastResponse: result ? trimmed(result) : undefined };
 }
 
-/** Reloads the open, unedited request tabs of these items from the workspace (an edited tab keeps the user's draft). */
-export async function refreshOpenRequests(ids: Iterable<string>): Promise<void> {
+/**
+ * Reloads the open, unedited tabs of these items (requests, collections, folders) from the
+ * workspace after the agent or "Undo turn" changed them; an edited tab keeps the user's draft.
+ */
+export async function refreshOpenItems(ids: Iterable<string>): Promise<void> {
   const wanted = new Set(ids);
-  const tabs = useTabs.getState().tabs.filter((t) => t.kind === 'request' && t.itemId && wanted.has(t.itemId) && !t.dirty);
+  const tabs = useTabs.getState().tabs.filter((t) => (t.kind === 'request' || t.kind === 'container') && t.itemId && wanted.has(t.itemId) && !t.dirty);
   await Promise.all(
     tabs.map(async (tab) => {
-      if (tab.kind !== 'request' || !tab.itemId) return;
+      if ((tab.kind !== 'request' && tab.kind !== 'container') || !tab.itemId) return;
       const item = await rpc['items.get']({ id: tab.itemId }).catch(() => null);
       const current = getTab(tab.id);
-      if (!item || item.kind !== 'request' || !item.request || !current || current.dirty) return;
-      const draft = { name: item.name, request: item.request, scripts: item.scripts };
-      useTabs.getState().replace(tab.id, (t) => (t.kind === 'request' ? { ...t, draft } : t));
+      if (!item || !current || current.dirty || current.kind !== tab.kind) return;
+      if (current.kind === 'request' && item.kind === 'request' && item.request) {
+        const draft = { name: item.name, request: item.request, scripts: item.scripts };
+        useTabs.getState().replace(tab.id, (t) => (t.kind === 'request' ? { ...t, draft } : t));
+      } else if (current.kind === 'container' && item.kind !== 'request') {
+        useContainers.getState().put(item);
+        // The container view edits these fields; the rest of the item stays as the tab had it.
+        const patch = { name: item.name, description: item.description ?? '', variables: item.variables ?? [], scripts: item.scripts };
+        useTabs.getState().replace(tab.id, (t) => (t.kind === 'container' ? { ...t, draft: { ...t.draft, ...patch, auth: item.auth ?? t.draft.auth } } : t));
+      } else return;
       markSaved(tab.id);
     }),
   );
