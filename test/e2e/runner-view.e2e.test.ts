@@ -255,8 +255,13 @@ describe.skipIf(skipE2E)('the Runner view', () => {
       jsonFile('workspace.postman_globals.json', { name: 'Globals', values: [{ key: 'g1', value: 'one', enabled: true }], _postman_variable_scope: 'globals' }),
     ].map((f) => ({ name: f.name, text: f.buffer.toString('utf8') }));
     const dataTransfer = await page.evaluateHandle((list) => {
-      const dt = new DataTransfer();
-      for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      // Browser globals, typed here: the test files compile without the DOM library.
+      const page = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: string[], name: string, options: { type: string }) => unknown;
+      };
+      const dt = new page.DataTransfer();
+      for (const f of list) dt.items.add(new page.File([f.text], f.name, { type: 'application/json' }));
       return dt;
     }, files);
     await dialog.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer });
@@ -291,8 +296,9 @@ describe.skipIf(skipE2E)('the Runner view', () => {
     await view.getByLabel('Run environment').selectOption({ label: 'Loopback' });
     await view.getByLabel('Keep variable changes', { exact: false }).check();
     await view.getByRole('button', { name: 'Start run' }).click();
+    // Polled: until the new run's answer comes, the previous run's "Finished" is still on screen.
+    await expect.poll(() => counters(page), { timeout: 30_000 }).toEqual({ requests: 8, requestsFailed: 4, testsPassed: 10, testsFailed: 2, testsSkipped: 2 });
     await waitForStatus(page, 'Finished');
-    expect(await counters(page)).toEqual({ requests: 8, requestsFailed: 4, testsPassed: 10, testsFailed: 2, testsSkipped: 2 });
     await page.getByRole('tab', { name: 'Environments' }).click();
     await page.getByRole('listitem', { name: 'Environment Loopback' }).click();
     await expect.poll(() => page.getByLabel('Value of lastUser').inputValue()).toBe('bob');
