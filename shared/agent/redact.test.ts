@@ -3,10 +3,19 @@ import { Redactor, hasMask, isSensitiveHeader } from './redact.js';
 
 describe('Redactor', () => {
   it('replaces named secrets by {{name}} and others by a numbered mask it can reveal', () => {
-    const r = new Redactor([{ name: 'token', value: 'abcd-1234-secret' }, { value: 'p4ssw0rd!' }]);
+    const r = new Redactor([{ name: 'token', value: 'abcd-1234-secret' }, { value: 'p4ssw0rd!' }], { tag: '' });
     const out = r.text('use abcd-1234-secret and p4ssw0rd! please');
     expect(out).toBe('use {{token}} and [redacted-1] please');
     expect(r.reveal(out)).toBe('use {{token}} and p4ssw0rd! please');
+  });
+
+  it('tags its masks, so a mask of another turn is not revealed as this one\'s', () => {
+    const earlier = new Redactor([{ value: 'first-secret-1' }]);
+    const now = new Redactor([{ value: 'second-secret-2' }]);
+    const old = earlier.text('first-secret-1');
+    expect(old).toMatch(/^\[redacted-[a-z0-9]+-1\]$/);
+    expect(now.reveal(old)).toBe(old);
+    expect(now.reveal(now.text('second-secret-2'))).toBe('second-secret-2');
   });
 
   it('ignores values too short to replace safely and {{templates}}', () => {
@@ -26,7 +35,7 @@ describe('Redactor', () => {
   });
 
   it('masks a value found once wherever it appears later', () => {
-    const r = new Redactor([]);
+    const r = new Redactor([], { tag: '' });
     r.text('https://x.test/?api_key=LEARNED-KEY-1');
     expect(r.text('the body said {"k":"LEARNED-KEY-1"}')).toBe('the body said {"k":"[redacted-1]"}');
   });

@@ -5,14 +5,14 @@
 //   - the values of sensitive headers (Authorization, Cookie, API-key headers) by a mask,
 //   - tokens in URLs (access_token, api_key, token, key, sig, … query parameters) by a mask,
 // unless the value is a `{{variable}}` reference already (that is safe to show).
-// A mask is numbered per value (`[redacted-1]`, `[redacted-2]`, …) and the Redactor remembers
+// A mask is numbered per value (`[redacted-k3f9-1]`, `[redacted-k3f9-2]`, …) and the Redactor remembers
 // what each stands for, so when the model passes a mask back in a tool call (a pasted cURL's token
 // going into import_curl) reveal() puts the real value back on this side; the model never sees it.
 // Pure: no Node, no DOM.
 
 /** What every mask starts with; `[redacted]` alone is the mask of a value not kept. */
 export const MASK = '[redacted';
-const MASK_ANY = /\[redacted(?:-(\d+))?\]/g;
+const MASK_ANY = /\[redacted(?:-[a-z0-9]+)*\]/g;
 
 export function hasMask(s: string): boolean {
   return s.includes(MASK);
@@ -64,7 +64,15 @@ export class Redactor {
   private readonly masks = new Map<string, string>();
   private readonly revealed = new Map<string, string>();
 
-  constructor(secrets: readonly SecretValue[]) {
+  private readonly tag: string;
+
+  /**
+   * `tag` makes this Redactor's masks its own (`[redacted-k3f9-1]`): a mask from an earlier turn,
+   * still in the conversation's history, is not revealed as this turn's value of the same number.
+   * Default: random; '' gives plain `[redacted-1]`.
+   */
+  constructor(secrets: readonly SecretValue[], options: { tag?: string } = {}) {
+    this.tag = options.tag ?? Math.random().toString(36).slice(2, 6);
     for (const s of secrets) {
       if (s.value.length < MIN_SECRET_LENGTH || isTemplate(s.value)) continue;
       // A named replacement wins over a mask for the same value.
@@ -77,7 +85,7 @@ export class Redactor {
   mask(value: string): string {
     let m = this.masks.get(value);
     if (!m) {
-      m = `${MASK}-${this.masks.size + 1}]`;
+      m = `${MASK}-${this.tag ? `${this.tag}-` : ''}${this.masks.size + 1}]`;
       this.masks.set(value, m);
       this.revealed.set(m, value);
       // A value masked once (a URL token, a header) is masked wherever else it turns up.

@@ -107,7 +107,7 @@ describe('secrets never reach the model', () => {
     h.model.push(
       (req) => {
         const user = req.messages.find((m) => m.role === 'user')!.content!;
-        expect(user).toMatch(/Bearer \[redacted-\d+\]/); // what the model saw
+        expect(user).toMatch(/Bearer \[redacted-[a-z0-9]+-\d+\]/); // what the model saw
         return { kind: 'tool_calls', calls: [{ name: 'import_curl', arguments: { parentId: collection.id, curl: user } }] };
       },
       { kind: 'text', text: 'Imported.' },

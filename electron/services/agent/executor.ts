@@ -71,6 +71,7 @@ export interface TurnOutcome {
 }
 
 const DEFAULT_REPAIRS = 3;
+const SHOWN_ARGS = 4000;
 const estimateTokens = (chars: number) => Math.ceil(chars / 4);
 
 function redactMessage(redactor: Redactor, m: ChatCompletionMessageParam): ChatCompletionMessageParam {
@@ -172,7 +173,9 @@ export async function runTurn(options: ExecutorOptions, input: TurnInput): Promi
         messages.push({ role: 'tool', tool_call_id: tc.id, content: JSON.stringify({ error: 'Cancelled by the user' }) });
         continue;
       }
-      const shownArgs = redactor.text(tc.arguments);
+      // What the step list shows (an OpenAPI document as an argument is cut, not repeated whole).
+      const redactedArgs = redactor.text(tc.arguments);
+      const shownArgs = redactedArgs.length > SHOWN_ARGS ? `${redactedArgs.slice(0, SHOWN_ARGS)}…` : redactedArgs;
       emit({ type: 'tool.start', callId: tc.id, tool: tc.name, args: shownArgs });
       const done = (status: ToolStep['status'], summary: string, content: ToolResult) => {
         const stepRecord: ToolStep = { callId: tc.id, tool: tc.name, args: shownArgs, status, summary: redactor.text(summary) };
