@@ -4,10 +4,13 @@
 // whole round trip: input copied to the sandbox worker, the script, the result copied back and
 // checked), the reporters, and the rest (plan, variable resolution, result bookkeeping).
 // Information for bench/runner.ts.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
+
+const execFileAsync = promisify(execFile);
 
 export interface StageTimes {
   requests: number;
@@ -63,7 +66,8 @@ export async function measureStages(root: string, dir: string, collectionFile: s
     const bundle = path.join(bundleDir, 'stages.mjs');
     fs.writeFileSync(entry, child(root));
     await build({ entryPoints: [entry], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
-    const stdout = execFileSync(process.execPath, [bundle, collectionFile, envFile, path.join(dir, 'stages-report.json')], {
+    // Asynchronous on purpose: the server answering the child runs in this process.
+    const { stdout } = await execFileAsync(process.execPath, [bundle, collectionFile, envFile, path.join(dir, 'stages-report.json')], {
       cwd: dir,
       encoding: 'utf8',
       timeout: 600_000,
