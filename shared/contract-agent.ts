@@ -31,11 +31,17 @@ export const AI_PRESETS = [
  * GET/HEAD/OPTIONS, sends to a host no environment names, and deletes all ask. `allowedHosts`
  * holds the hosts the user chose "always allow for this host" for.
  */
+const approvalFields = {
+  unsafeSends: z.enum(['ask', 'allow']),
+  unknownHosts: z.enum(['ask', 'allow']),
+  deletes: z.enum(['ask', 'allow']),
+  allowedHosts: z.array(z.string().max(255)).max(1000),
+};
 export const ApprovalPolicy = z.object({
-  unsafeSends: z.enum(['ask', 'allow']).default('ask'),
-  unknownHosts: z.enum(['ask', 'allow']).default('ask'),
-  deletes: z.enum(['ask', 'allow']).default('ask'),
-  allowedHosts: z.array(z.string().max(255)).max(1000).default([]),
+  unsafeSends: approvalFields.unsafeSends.default('ask'),
+  unknownHosts: approvalFields.unknownHosts.default('ask'),
+  deletes: approvalFields.deletes.default('ask'),
+  allowedHosts: approvalFields.allowedHosts.default([]),
 });
 export type ApprovalPolicy = z.infer<typeof ApprovalPolicy>;
 
@@ -66,8 +72,14 @@ export const AiSettings = z.object({
   maxSteps: aiSettingsFields.maxSteps.default(12),
 });
 export type AiSettings = z.infer<typeof AiSettings>;
-/** A change to some AI settings: only the fields given. The key is never here (ai.setKey). */
-export const AiSettingsPatch = z.object(aiSettingsFields).partial().strict();
+/**
+ * A change to some AI settings: only the fields given, `azure` and `approval` field by field too
+ * (a patch of one approval rule keeps the allowed hosts). The key is never here (ai.setKey).
+ */
+export const AiSettingsPatch = z
+  .object({ ...aiSettingsFields, azure: aiSettingsFields.azure.partial().strict(), approval: z.object(approvalFields).partial().strict() })
+  .partial()
+  .strict();
 export type AiSettingsPatch = z.infer<typeof AiSettingsPatch>;
 /** What the UI sees: the settings and the key only as first-4…last-4 (null: no key stored). */
 export const AiSettingsView = AiSettings.extend({ keyMasked: z.string().nullable() });

@@ -19,7 +19,13 @@ export function readAiSettings(workspace: Workspace): AiSettings {
 }
 
 export function updateAiSettings(workspace: Workspace, patch: AiSettingsPatch): AiSettings {
-  const next = AiSettings.parse({ ...readAiSettings(workspace), ...patch });
+  const current = readAiSettings(workspace);
+  const next = AiSettings.parse({
+    ...current,
+    ...patch,
+    azure: { ...current.azure, ...patch.azure },
+    approval: { ...current.approval, ...patch.approval },
+  });
   workspace.setKv(KEY, JSON.stringify(next));
   return next;
 }

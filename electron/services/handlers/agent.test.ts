@@ -77,6 +77,12 @@ describe('agent channels', () => {
     const view = await value(call('ai.settings.get', {}));
     expect(view).toMatchObject({ provider: 'compatible', baseUrl: model.url, keyMasked: 'sk-h…0123' });
     expect(JSON.stringify(view)).not.toContain('sk-handler-key-abcdef0123');
+    // A patch of one rule keeps the rest of the policy (the hosts always allowed among them).
+    await value(call('ai.settings.update', { approval: { allowedHosts: ['api.test'] } }));
+    expect(await value(call('ai.settings.update', { approval: { deletes: 'allow' }, azure: { deployment: 'gpt' } }))).toMatchObject({
+      approval: { unsafeSends: 'ask', deletes: 'allow', allowedHosts: ['api.test'] },
+      azure: { endpoint: '', deployment: 'gpt', apiVersion: '2024-10-21' },
+    });
     const refused = await call('ai.settings.update', { keyMasked: 'x' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     model.push({ kind: 'text', text: 'pong' });
