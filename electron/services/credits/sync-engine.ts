@@ -40,6 +40,7 @@ export interface SyncEngineOptions {
 export class SyncEngine {
   private status: SyncStatus = { state: 'synced' };
   private running: Promise<void> | undefined;
+  private followUp: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   /** Why the timer is set: a retry keeps its backoff against nudges; a refresh gives way to them. */
@@ -63,6 +64,10 @@ export class SyncEngine {
   /** Syncs soon (after a turn); a retry already scheduled keeps its backoff. */
   nudge(): void {
     if (this.stopped || this.timerKind === 'retry') return;
+    if (this.running) {
+      this.again = true; // picked up when the run on the wire succeeds; after a failure the backoff decides
+      return;
+    }
     void this.syncNow().catch(() => {});
   }
 
@@ -71,9 +76,15 @@ export class SyncEngine {
    * queue is empty or a failure stopped it (the status says which; a retry is then scheduled).
    */
   syncNow(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) {
-      this.again = true;
-      return this.running;
+      // A run already on the wire may have started before what the caller asks for (the server is
+      // back, a new sign-in): one more full run follows it, shared by every caller meanwhile.
+      this.followUp ??= this.running.then(() => {
+        this.followUp = undefined;
+        return this.syncNow();
+      });
+      return this.followUp;
     }
     this.clearTimer();
     this.running = this.loop().finally(() => {
@@ -89,7 +100,7 @@ export class SyncEngine {
 
   /** Resolves once nothing is on the wire. */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running || this.followUp) await (this.followUp ?? this.running);
   }
 
   private clearTimer(): void {
@@ -110,14 +121,14 @@ export class SyncEngine {
       if (!target) return;
       try {
         await this.pushAll(target);
-        this.failures = 0;
-        this.setStatus({ state: 'synced', lastSyncedAt: this.nowIso() });
-        this.scheduleRefresh();
       } catch (err) {
         this.fail(err);
         return;
       }
+      this.failures = 0;
+      this.setStatus({ state: 'synced', lastSyncedAt: this.nowIso() });
     } while (this.again && !this.stopped);
+    this.scheduleRefresh();
   }
 
   private async pushAll(target: SyncTarget): Promise<void> {
