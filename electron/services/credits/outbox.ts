@@ -57,14 +57,15 @@ export class Outbox {
   add(usage: NewUsage): number {
     // A savepoint inside the caller's transaction; its own write transaction when called alone, so
     // two processes on one workspace never take the same sequence number.
-    return this.db.transaction(() => {
+    const insert = () => {
       const seq = this.stmt('SELECT COALESCE(MAX(seq), 0) + 1 FROM credit_outbox').pluck().get() as number;
       this.stmt(
         `INSERT INTO credit_outbox (id, seq, account, turn_id, occurred_at, model, rate_card_version, calls_json, credits_micro)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(usage.id, seq, usage.account, usage.turnId, usage.occurredAt, usage.model, usage.rateCardVersion, JSON.stringify(usage.calls), usage.creditsMicro);
       return seq;
-    }).immediate();
+    };
+    return this.db.inTransaction ? insert() : this.db.transaction(insert).immediate();
   }
 
   /** The oldest queued events of `account`, as the wire shape (DESIGN §6). */
@@ -94,12 +95,14 @@ export class Outbox {
 
   /** Records the server's answer for a batch in one transaction. */
   settle(sent: readonly string[], rejected: readonly { id: string; reason: RejectReason; message: string }[], at: string): void {
-    const markSent = this.stmt(`UPDATE credit_outbox SET status = 'sent', sent_at = ? WHERE id = ? AND status = 'queued'`);
+    const markSent = this.stmt(
+      `UPDATE credit_outbox SET status = 'sent', sent_at = ? WHERE status = 'queued' AND id IN (SELECT value FROM json_each(?))`,
+    );
     const markRejected = this.stmt(
       `UPDATE credit_outbox SET status = 'rejected', reject_reason = ?, reject_message = ?, sent_at = ? WHERE id = ? AND status = 'queued'`,
     );
     this.db.transaction(() => {
-      for (const id of sent) markSent.run(at, id);
+      if (sent.length > 0) markSent.run(at, JSON.stringify(sent));
       for (const r of rejected) markRejected.run(r.reason, r.message, at, r.id);
     }).immediate();
   }
