@@ -71,6 +71,21 @@ describe('a script cannot leave anything behind for the next one', () => {
     expect(second.console[0].args).toEqual(['1', '1']);
   });
 
+  it('code a script left to run while its result is made (a getter on tests[…], then microtasks) does not reach the next script', async () => {
+    const r = await run(`
+      Object.defineProperty(tests, 'late', {
+        enumerable: true,
+        get() {
+          Promise.resolve().then(() => { globalThis.leaked = 'from a microtask'; }).then(() => { globalThis.viaThis = 'two ticks later'; });
+          return true;
+        },
+      });
+    `);
+    expect(r.error).toBeUndefined();
+    const later = await run(`console.log(typeof leaked, typeof viaThis);`);
+    expect(later.console[0].args).toEqual(['undefined', 'undefined']);
+  });
+
   it('a timer a script left behind does not run in the next script', async () => {
     const r = await run(`setTimeout(() => { globalThis.leaked = 'late'; }, 50); throw new Error('stop');`);
     expect(r.error?.message).toBe('Error: stop');

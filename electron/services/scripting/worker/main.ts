@@ -1,8 +1,9 @@
 // The sandbox worker (a worker_threads Worker, started by runtime.ts from dist/sandbox/worker.js).
 // It locks the realm down with SES (frozen intrinsics, tamed Function/eval/Date/Math/Error) and
 // then runs each script in a Compartment whose globals are only what the pm prelude builds for it
-// (one Compartment, reset to pristine between scripts: see script-compartment.ts). This file is the trusted side: it alone touches Node (the message port, timers, random
-// bytes). Scripts, the prelude and the libraries see only hardened capability functions.
+// (one Compartment, reset to pristine between scripts: see script-compartment.ts). This file is the
+// trusted side: it alone touches Node (the message port, timers, random bytes). Scripts, the
+// prelude and the libraries see only hardened capability functions.
 //
 // A script finishes when its synchronous code has run and nothing it started is pending (timers,
 // pm.sendRequest/cookie calls). The worker stops a script that is still waiting at the time limit
@@ -327,8 +328,9 @@ function finish(ctx: Ctx, stopped?: ScriptError): void {
   } catch (err) {
     post({ t: 'done', id: ctx.id, result: fallbackResult(ctx, { kind: 'runtime', message: scriptMessage(ctx.input, `produced a result that could not be sent: ${err instanceof Error ? err.message : String(err)}`) }) });
   }
-  // While the host reads the result: the next job often arrives before idle() runs.
-  prepareRealm();
+  // The compartment is reset later, in a macrotask (idle() or the next start()): code of this
+  // script can still run in the microtasks after this point (a getter on tests[…] read above), and
+  // must not write to a compartment that was already reset.
 }
 
 function defineLazy(target: object, name: string, get: () => unknown): void {
@@ -361,7 +363,10 @@ let realm: ScriptCompartment | null = null;
 let realmDirty = false;
 const makeRealm = () => new ScriptCompartment(baseGlobals);
 
-/** Between scripts, off the clock: the compartment back to pristine (or a fresh one). */
+/**
+ * Between scripts, in a macrotask (no microtask of the last script can still run): the compartment
+ * back to pristine, or a fresh one.
+ */
 function prepareRealm(): void {
   if (realm && realmDirty) {
     let clean = false;
