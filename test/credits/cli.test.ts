@@ -102,5 +102,8 @@ describe('courier credit commands', () => {
     const credits = await courier('credits');
     expect(credits.json()).toMatchObject({ team: { name: 'Personal' }, includedUsedMicro: 0 });
     expect(fs.existsSync(path.join(home, 'billing', 'billing.sqlite'))).toBe(true);
+    const extra = await courier('sync', 'now');
+    expect(extra.code).toBe(1);
+    expect(extra.stderr).toContain('sync takes no arguments');
   });
 });

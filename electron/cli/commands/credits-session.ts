@@ -1,7 +1,8 @@
 // What the credit commands (login, logout, sync, credits) share: the workspace's credits service for
 // the length of one command, closed afterwards (which stops an embedded billing server it started).
+import { badInput } from '../../../shared/errors.js';
 import { CreditsService } from '../../services/credits/credits-service.js';
-import type { CliIo } from '../io.js';
+import type { CliIo, Command } from '../io.js';
 import { LazyWorkspace } from '../workspace-refs.js';
 
 export async function withCredits<T>(io: CliIo, fn: (credits: CreditsService) => Promise<T>): Promise<T> {
@@ -16,3 +17,15 @@ export async function withCredits<T>(io: CliIo, fn: (credits: CreditsService) =>
 }
 
 export const printJson = (io: CliIo, value: unknown): void => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+
+/** A credit command without arguments: `body` runs with the workspace's credits service. */
+export function creditCommand(name: string, summary: string, usage: string, body: (credits: CreditsService, io: CliIo) => Promise<number>): Command {
+  return {
+    summary,
+    usage,
+    async run(argv, io) {
+      if (argv.length > 0) throw badInput(`${name} takes no arguments.\n\n${usage}`);
+      return withCredits(io, (credits) => body(credits, io));
+    },
+  };
+}
