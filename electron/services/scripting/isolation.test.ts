@@ -1,10 +1,12 @@
-// Scripts share one warm worker and one reused Compartment (worker/script-compartment.ts): nothing
-// a script does to its global object — new globals, replaced or deleted built-ins, a changed
-// prototype, a frozen global object — may be seen by the next script. Each case runs the same
-// probe before and after the script and expects identical answers.
+// Scripts share one warm worker; each runs in a fresh Compartment made while the worker waits
+// (worker/script-compartment.ts). Nothing a script does to its global object — new globals,
+// replaced or deleted built-ins, a changed prototype, a frozen global object — may be seen by the
+// next script, and a function it leaves in a shared library must not reach the next script's
+// world. Each global-object case runs the same probe before and after the script and expects
+// identical answers.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createScriptRuntime } from './index.js';
-import { input, noHost } from './test-helpers.fixture.js';
+import { input, noHost, variables } from './test-helpers.fixture.js';
 import type { ScriptResult } from './types.js';
 
 const rt = createScriptRuntime({ timeoutMs: 2000 });
@@ -41,9 +43,9 @@ describe('a script cannot leave anything behind for the next one', () => {
     ['built-ins deleted', 'delete globalThis.JSON; delete globalThis.Object; delete globalThis.Array; delete globalThis.globalThis;'],
     ['pm, console, require, the legacy globals and lazy libraries replaced', 'pm = null; console = null; require = null; tests = null; _ = null;'],
     ['a getter put on the global object', "Object.defineProperty(globalThis, 'leaked', { get: () => 'evil', configurable: true });"],
-    ['a non-configurable property (the compartment is replaced)', "Object.defineProperty(globalThis, 'leaked', { value: 'evil' });"],
-    ['a non-configurable built-in (the compartment is replaced)', "Object.defineProperty(globalThis, 'JSON', { value: { stringify: 1 }, configurable: false, writable: false });"],
-    ['the global object frozen (the compartment is replaced)', "leaked = 1; Object.freeze(globalThis);"],
+    ['a non-configurable property', "Object.defineProperty(globalThis, 'leaked', { value: 'evil' });"],
+    ['a non-configurable built-in', "Object.defineProperty(globalThis, 'JSON', { value: { stringify: 1 }, configurable: false, writable: false });"],
+    ['the global object frozen', "leaked = 1; Object.freeze(globalThis);"],
     ['the global object made non-extensible', "Object.preventExtensions(globalThis);"],
     ['the prototype of the global object replaced', "Object.setPrototypeOf(globalThis, { leaked: 'evil', viaThis: 'evil' });"],
     ['the prototype of the global object written to', "try { Object.getPrototypeOf(globalThis).leaked = 'evil'; } catch {} try { Object.defineProperty(Object.getPrototypeOf(globalThis), 'leaked', { value: 1 }); } catch {}"],
@@ -63,7 +65,7 @@ describe('a script cannot leave anything behind for the next one', () => {
     expect(seen).toMatchObject({ extensible: true, proto: true, leaked: 'undefined', viaThis: 'undefined', sym: 1, json: 'function', object: 'function', array: 'function', self: true, pm: 'function', lodash: 'function', console: 'function', require: 'function', tests: 'object', undef: 'undefined', toStr: 'function', hasOwn: 'function' });
   });
 
-  it('the same script text run twice starts from scratch each time (compiled once, state not kept)', async () => {
+  it('the same script text run twice starts from scratch each time', async () => {
     const code = `var count = (typeof count === 'number' ? count : 0) + 1; counter = (typeof counter === 'number' ? counter : 0) + 1; console.log(count, counter);`;
     const first = await run(code);
     const second = await run(code);
@@ -84,6 +86,21 @@ describe('a script cannot leave anything behind for the next one', () => {
     expect(r.error).toBeUndefined();
     const later = await run(`console.log(typeof leaked, typeof viaThis);`);
     expect(later.console[0].args).toEqual(['undefined', 'undefined']);
+  });
+
+  it("a function a script leaves in a library's state cannot reach the next script's pm or variables", async () => {
+    const hook = await run(`
+      require('moment').updateLocale('en', { ordinal: function (n) {
+        const seen = typeof pm === 'undefined' ? 'no pm' : String(pm.environment.get('secret'));
+        return n + '|' + seen + '|' + typeof leaked;
+      } });
+      leaked = 'from the first script';
+    `);
+    expect(hook.error).toBeUndefined();
+    const victim = await rt.run(input(`console.log(require('moment')('2020-01-02').format('Do'));`, { variables: variables({ environment: { secret: 'B-SECRET' } }) }), noHost);
+    expect(victim.console[0].args[0]).not.toContain('B-SECRET');
+    expect(victim.console[0].args[0]).toBe('2|undefined|string'); // the hook still sees its own script's world only
+    await run(`require('moment').updateLocale('en', null);`);
   });
 
   it('a timer a script left behind does not run in the next script', async () => {

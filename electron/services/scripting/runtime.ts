@@ -3,11 +3,10 @@
 // How it holds:
 // - One warm worker per runtime (worker/main.ts). At start it runs SES `lockdown()` (every
 //   intrinsic frozen, Function/eval/Date/Math/Error tamed) and loads the pm prelude once; libraries
-//   load on first require() and stay. Each script then runs in a Compartment whose globals are
-//   only what the prelude builds for it: no process, require, import, or host object is
-//   reachable, and shared objects (chai, libraries, pm classes) are frozen, so a script cannot
-//   poison the next one. The Compartment is reused, its global object put back to pristine
-//   between scripts, or replaced when that cannot be done (worker/script-compartment.ts).
+//   load on first require() and stay. Each script then runs in a fresh Compartment (made while the
+//   worker waits, see worker/script-compartment.ts) whose globals are only what the prelude builds
+//   for it: no process, require, import, or host object is reachable, and shared objects (chai,
+//   libraries, pm classes) are frozen, so a script cannot poison the next one.
 // - Plain data crosses, both ways (structured clone): ScriptInput in, ScriptResult out. The host
 //   re-validates everything the worker sends, and the only requests a script can make are
 //   pm.sendRequest and the cookie jar, through the ScriptHost passed to run(), http(s) only.

@@ -1,8 +1,7 @@
 // The sandbox worker (a worker_threads Worker, started by runtime.ts from dist/sandbox/worker.js).
 // It locks the realm down with SES (frozen intrinsics, tamed Function/eval/Date/Math/Error) and
-// then runs each script in a Compartment whose globals are only what the pm prelude builds for it
-// (one Compartment, reset to pristine between scripts: see script-compartment.ts). This file is the
-// trusted side: it alone touches Node (the message port, timers, random bytes). Scripts, the
+// then runs each script in a fresh Compartment whose globals are only what the pm prelude builds
+// for it (made while idle: see script-compartment.ts). This file is the trusted side: it alone touches Node (the message port, timers, random bytes). Scripts, the
 // prelude and the libraries see only hardened capability functions.
 //
 // A script finishes when its synchronous code has run and nothing it started is pending (timers,
@@ -328,9 +327,6 @@ function finish(ctx: Ctx, stopped?: ScriptError): void {
   } catch (err) {
     post({ t: 'done', id: ctx.id, result: fallbackResult(ctx, { kind: 'runtime', message: scriptMessage(ctx.input, `produced a result that could not be sent: ${err instanceof Error ? err.message : String(err)}`) }) });
   }
-  // The compartment is reset later, in a macrotask (idle() or the next start()): code of this
-  // script can still run in the microtasks after this point (a getter on tests[…] read above), and
-  // must not write to a compartment that was already reset.
 }
 
 function defineLazy(target: object, name: string, get: () => unknown): void {
@@ -355,34 +351,23 @@ function syntaxError(err: unknown): Error {
   return err instanceof Error ? err : new SyntaxError(message);
 }
 
-/**
- * The compartment scripts run in, reused and reset between scripts (script-compartment.ts); a new
- * one when a script left it in a state reset() cannot undo.
- */
+/** The next script's compartment (script-compartment.ts), made and warmed up while the worker waits. */
 let realm: ScriptCompartment | null = null;
-let realmDirty = false;
+let realmUsed = false;
 const makeRealm = () => new ScriptCompartment(baseGlobals);
 
 /**
- * Between scripts, in a macrotask (no microtask of the last script can still run): the compartment
- * back to pristine, or a fresh one.
+ * A fresh compartment for the next script. Called in a macrotask (idle() or start()): a used one is
+ * dropped only once no microtask of its script can still run.
  */
 function prepareRealm(): void {
-  if (realm && realmDirty) {
-    let clean = false;
-    try {
-      clean = realm.reset();
-    } catch {
-      clean = false;
-    }
-    if (!clean) realm = null;
-  }
-  realmDirty = false;
+  if (realmUsed) realm = null;
+  realmUsed = false;
   realm ??= makeRealm();
 }
 
 function compileScript(c: ScriptCompartment, code: string, isAsync: boolean): ScriptFn {
-  return c.compile(code, isAsync, () => (needsRewrite(code) ? rewriteForSes(code) : code));
+  return c.compile(needsRewrite(code) ? rewriteForSes(code) : code, isAsync);
 }
 
 function start(id: number, input: ScriptInput): void {
@@ -408,7 +393,7 @@ function start(id: number, input: ScriptInput): void {
   const world = ctx.world;
   prepareRealm();
   const c = realm!;
-  realmDirty = true;
+  realmUsed = true;
   for (const [name, value] of Object.entries(world.globals)) Object.defineProperty(c.global, name, { value, writable: true, enumerable: false, configurable: true });
   for (const [name, get] of Object.entries(world.lazyGlobals)) defineLazy(c.global, name, get);
   let fn: ScriptFn;
