@@ -156,7 +156,7 @@ describe('the embedded billing server', () => {
     const meter = await app.handlers['credits.sync']({});
     expect(meter).toMatchObject({ state: 'error', snapshot: null, server: { embedded: true, signedIn: false } });
     expect(meter.lastError).toMatch(/The embedded billing server could not start: .*exited \(3\).*no database for you/);
-    expect(app.credits.turnMeter.beforeTurn()).toMatchObject({ allowed: false, reason: 'no_snapshot' });
+    expect(app.credits.turnMeter.beforeTurn()).toMatchObject({ allowed: false, reason: 'no_snapshot', message: expect.stringContaining('no database for you') });
     await app.close();
   });
 });

@@ -71,6 +71,7 @@ export class CreditsService implements CreditsApi {
         this.engine.nudge();
       },
       refresh: () => this.engine.nudge(),
+      lastError: () => this.statusNow().lastError,
     });
   }
 

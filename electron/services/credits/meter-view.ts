@@ -19,8 +19,9 @@ export interface MeterInputs {
   now: Date;
 }
 
-export function meterDecision(snapshot: Entitlement | undefined, queuedMicro: number, now: Date): CreditMeter['decision'] {
-  if (!snapshot) return { allowed: false, reason: 'no_snapshot', message: NO_SNAPSHOT_MESSAGE };
+/** @param why what went wrong reaching the server, added to the refusal when there is no snapshot */
+export function meterDecision(snapshot: Entitlement | undefined, queuedMicro: number, now: Date, why?: string): CreditMeter['decision'] {
+  if (!snapshot) return { allowed: false, reason: 'no_snapshot', message: why ? `${NO_SNAPSHOT_MESSAGE} ${why}` : NO_SNAPSHOT_MESSAGE };
   const d = decideAction(snapshot, queuedMicro, now);
   return d.allowed ? { allowed: true, funding: d.funding } : { allowed: false, reason: d.reason, message: d.message };
 }
@@ -39,7 +40,7 @@ export function buildMeter(input: MeterInputs): CreditMeter {
     queuedMicro: queued.micro,
     queuedEvents: queued.events,
     remainingMicro: remainingMicro(snapshot, queued.micro, input.now),
-    decision: meterDecision(snapshot, queued.micro, input.now),
+    decision: meterDecision(snapshot, queued.micro, input.now, status.lastError),
     state: status.state === 'synced' && queued.events > 0 ? 'syncing' : status.state,
     ...(status.lastError && status.state !== 'synced' ? { lastError: status.lastError } : {}),
     ...(status.lastSyncedAt ? { lastSyncedAt: status.lastSyncedAt } : {}),

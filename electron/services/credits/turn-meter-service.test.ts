@@ -186,7 +186,11 @@ describe('beforeTurn', () => {
     const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'courier-meter-'));
     const ws = openWorkspace(fresh);
     const other = new CreditsService({ workspace: ws, embedded: false });
-    expect(other.turnMeter.beforeTurn()).toEqual({ allowed: false, reason: 'no_snapshot', message: NO_SNAPSHOT_MESSAGE });
+    expect(other.turnMeter.beforeTurn()).toEqual({
+      allowed: false,
+      reason: 'no_snapshot',
+      message: `${NO_SNAPSHOT_MESSAGE} Not signed in to a team server: sign in in Settings → Team.`,
+    });
     await other.close();
     ws.close();
   });

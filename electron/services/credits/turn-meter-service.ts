@@ -17,6 +17,8 @@ export interface TurnMeterDeps {
   afterTurn: () => void;
   /** Syncs in the background (push the queue, fetch a fresh snapshot). */
   refresh: () => void;
+  /** Why the billing server could not be reached, if it could not. */
+  lastError: () => string | undefined;
 }
 
 export class TurnMeterService implements TurnMeter {
@@ -33,7 +35,7 @@ export class TurnMeterService implements TurnMeter {
     const snapshot = this.deps.snapshot();
     if (!snapshot) void this.ready();
     const account = this.deps.account();
-    const decision = meterDecision(snapshot, this.deps.outbox.queued(account).micro, this.deps.now());
+    const decision = meterDecision(snapshot, this.deps.outbox.queued(account).micro, this.deps.now(), snapshot ? undefined : this.deps.lastError());
     // A refusal may be out of date (a billing user just turned PAYG on): refresh for the next try.
     if (!decision.allowed && snapshot) this.deps.refresh();
     return decision.allowed ? { allowed: true } : { allowed: false, reason: decision.reason ?? 'refused', message: decision.message ?? 'Refused.' };
