@@ -327,6 +327,9 @@ function finish(ctx: Ctx, stopped?: ScriptError): void {
   } catch (err) {
     post({ t: 'done', id: ctx.id, result: fallbackResult(ctx, { kind: 'runtime', message: scriptMessage(ctx.input, `produced a result that could not be sent: ${err instanceof Error ? err.message : String(err)}`) }) });
   }
+  // The next script's compartment, while the host reads this result (the next job often arrives
+  // before idle() runs). The used one is only dropped, never reused or changed.
+  prepareRealm();
 }
 
 function defineLazy(target: object, name: string, get: () => unknown): void {
@@ -356,10 +359,7 @@ let realm: ScriptCompartment | null = null;
 let realmUsed = false;
 const makeRealm = () => new ScriptCompartment(baseGlobals);
 
-/**
- * A fresh compartment for the next script. Called in a macrotask (idle() or start()): a used one is
- * dropped only once no microtask of its script can still run.
- */
+/** A fresh compartment for the next script; a used one is dropped (code it made keeps its own). */
 function prepareRealm(): void {
   if (realmUsed) realm = null;
   realmUsed = false;
