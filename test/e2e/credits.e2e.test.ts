@@ -277,7 +277,11 @@ describe.skipIf(skipE2E)('credits in the app: meter, refusals, PAYG, invoices, o
     expect(await row.getByTestId('member-used').textContent()).toBe(formatCreditsShort(spentMicro, 'up'));
     expect(await dialog.getByTestId('total-unfunded').textContent()).toBe('5.01'); // 5.00275, rounded up for "used"
     expect(await dialog.getByTestId('total-payg').textContent()).toBe('0');
-    await dialog.getByTestId('usage-chart').waitFor();
+    // The daily chart has a bar for each day of Mia's usage (one, unless the run crossed midnight), labelled with its credits.
+    const days = (await billing.details()).daily.filter((d) => d.creditsUsedMicro > 0);
+    expect(days.reduce((sum, d) => sum + d.creditsUsedMicro, 0)).toBe(spentMicro);
+    const bars = await dialog.getByTestId('usage-chart').locator('rect.usage-bar title').allTextContents();
+    for (const d of days) expect(bars).toContain(`${d.date}: ${formatCreditsShort(d.creditsUsedMicro, 'up')} credits`);
     const payg = row.getByTestId('member-payg');
     expect(await payg.isChecked()).toBe(false);
     await row.locator('label.switch').click();
