@@ -370,13 +370,13 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
     await configureAi(page);
     await openAgent(page);
     expect(await page.getByTestId('agent-toggle').count()).toBe(1);
-    // While AI is on, Ctrl+Shift+A closes and opens the sidebar.
+    // While AI is on, Ctrl+Shift+A (Alt+A in a browser) closes and opens the sidebar.
     await page.keyboard.press('Control+Shift+A');
     await page.getByTestId('agent-sidebar').waitFor({ state: 'detached' });
-    await page.keyboard.press('Control+Shift+A');
+    await page.keyboard.press('Alt+A');
     await page.getByTestId('agent-sidebar').waitFor();
     // Focus goes to the message box when it opens.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Message the agent');
+    await expect.poll(() => page.locator(':focus').getAttribute('aria-label')).toBe('Message the agent');
 
     const dialog = await openAiSettings(page);
     await dialog.getByRole('switch', { name: 'Agent Mode (AI)' }).uncheck();
@@ -387,6 +387,7 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
       page.locator('[data-testid="agent-sidebar"], [data-testid="agent-toggle"], [data-testid="credit-meter"], [data-ai]').count();
     await expect.poll(aiElements).toBe(0);
     await page.keyboard.press('Control+Shift+A');
+    await page.keyboard.press('Alt+A');
     expect(await aiElements()).toBe(0);
     expect(await page.getByRole('button', { name: 'Agent', exact: true }).count()).toBe(0);
 

@@ -4,7 +4,7 @@ import { AgentIcon } from './AgentIcon';
 import { toggleAgent, useAgent } from './agentStore';
 import { useAiEnabled } from './useAiEnabled';
 
-export const AGENT_SHORTCUT = `${MOD} Shift A`;
+export const AGENT_SHORTCUT = `${MOD} Shift A, or Alt A`;
 
 export function AgentToggleButton() {
   const enabled = useAiEnabled();

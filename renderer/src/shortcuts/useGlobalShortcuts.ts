@@ -52,7 +52,8 @@ export function useGlobalShortcuts(): void {
         return;
       }
       if (dialogOpen) return;
-      if (mod && e.shiftKey && !e.altKey && key === 'a' && aiEnabled()) {
+      // Ctrl/Cmd+Shift+A; Alt+A in a browser, where Chrome keeps Ctrl+Shift+A for its tab search.
+      if (((mod && e.shiftKey && !e.altKey) || (e.altKey && !mod && !e.shiftKey)) && key === 'a' && aiEnabled()) {
         run(toggleAgent);
         return;
       }
