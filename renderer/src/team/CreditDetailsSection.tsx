@@ -10,6 +10,7 @@ import { attempt } from '../state/toasts';
 import { PlanSection } from './PlanSection';
 import { Switch } from './Switch';
 import { UsageChart } from './UsageChart';
+import { RefreshButton, RemoteError } from './RemoteStatus';
 import { useRemote } from './useRemote';
 
 interface Props {
@@ -33,15 +34,9 @@ export function CreditDetailsSection({ canSetPayg, canSetPlan }: Props) {
             <option value="previous">Previous cycle</option>
           </select>
         </label>
-        <button className="button small" onClick={() => void details.reload()} disabled={details.loading}>
-          Refresh
-        </button>
+        <RefreshButton remote={details} />
       </div>
-      {details.error && (
-        <p className="error-text" role="alert">
-          {details.error}
-        </p>
-      )}
+      <RemoteError remote={details} />
       {!d && !details.error && <p className="muted">Loading…</p>}
       {d && (
         <>

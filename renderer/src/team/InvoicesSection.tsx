@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Invoice } from '../../../shared/billing/api';
 import { formatCycle, formatExactMoney, formatMoney, formatUnitPrice } from '../credits/format';
 import { rpc } from '../rpc';
+import { RefreshButton, RemoteError } from './RemoteStatus';
 import { useRemote } from './useRemote';
 
 const KIND_LABELS: Record<Invoice['lines'][number]['kind'], string> = {
@@ -20,15 +21,9 @@ export function InvoicesSection() {
     <div className="team-section" data-testid="invoices">
       <div className="team-toolbar">
         <h3 className="team-heading">Invoices</h3>
-        <button className="button small" onClick={() => void list.reload()} disabled={list.loading}>
-          Refresh
-        </button>
+        <RefreshButton remote={list} />
       </div>
-      {list.error && (
-        <p className="error-text" role="alert">
-          {list.error}
-        </p>
-      )}
+      <RemoteError remote={list} />
       {list.data && invoices.length === 0 && <p className="muted">No invoices yet: one is issued when a billing cycle closes.</p>}
       <ul className="invoice-list">
         {invoices.map((inv) => {

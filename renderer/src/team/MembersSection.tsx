@@ -6,6 +6,7 @@ import { rpc } from '../rpc';
 import { confirm } from '../state/dialogs';
 import { useCredits } from '../state/credits';
 import { attempt, errorMessage } from '../state/toasts';
+import { RemoteError } from './RemoteStatus';
 import { useRemote } from './useRemote';
 
 const ROLES: Role[] = ['admin', 'billing', 'member'];
@@ -30,11 +31,7 @@ export function MembersSection() {
   return (
     <div className="team-section" data-testid="members">
       <h3 className="team-heading">Members and roles</h3>
-      {list.error && (
-        <p className="error-text" role="alert">
-          {list.error}
-        </p>
-      )}
+      <RemoteError remote={list} />
       <table className="data-table">
         <thead>
           <tr>
