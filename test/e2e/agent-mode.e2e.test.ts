@@ -41,6 +41,14 @@ async function openAiSettings(page: Page) {
   return dialog;
 }
 
+/** Flips Settings → AI's main switch (a styled switch: the label takes the click) and waits for the state. */
+async function setAiSwitch(dialog: ReturnType<Page['getByTestId']>, on: boolean): Promise<void> {
+  const input = dialog.getByRole('switch', { name: 'Agent Mode (AI)' });
+  const label = dialog.locator('label.switch').filter({ has: dialog.page().getByRole('switch', { name: 'Agent Mode (AI)' }) });
+  if ((await input.isChecked()) !== on) await label.click();
+  await expect.poll(() => input.isChecked()).toBe(on);
+}
+
 let configured = false;
 /** Settings → AI: an OpenAI-compatible provider at the model server, with a key (once per app). */
 async function configureAi(page: Page): Promise<void> {
@@ -379,7 +387,7 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
     await expect.poll(() => page.locator(':focus').getAttribute('aria-label')).toBe('Message the agent');
 
     const dialog = await openAiSettings(page);
-    await dialog.getByRole('switch', { name: 'Agent Mode (AI)' }).uncheck();
+    await setAiSwitch(dialog, false);
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
 
@@ -402,7 +410,7 @@ describe.skipIf(skipE2E)('Agent Mode in the app', () => {
 
     // On again: the toggle is back.
     const again = await openAiSettings(page);
-    await again.getByRole('switch', { name: 'Agent Mode (AI)' }).check();
+    await setAiSwitch(again, true);
     await again.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByTestId('agent-toggle').waitFor();
     expect(errors).toEqual([]);

@@ -9,6 +9,7 @@ import { AiKeyField } from './AiKeyField';
 import { applyPreset, presetOf, type AiErrors, type AiForm } from './aiForm';
 import { NumberField } from './NumberField';
 import { MyAiSwitch } from '../../team/MyAiSwitch';
+import { Switch } from '../../team/Switch';
 
 interface Props {
   form: AiForm;
@@ -128,12 +129,10 @@ export function AiPanel({ form, errors, set, saveAi }: Props) {
     <div className="ai-settings">
       <div className="setting-row">
         <span>
-          <label htmlFor="ai-enabled">
-            <strong>Agent Mode (AI)</strong>
-          </label>
+          <strong>Agent Mode (AI)</strong>
           <small>Off hides every AI element: the agent sidebar, its button and the credit meter.</small>
         </span>
-        <input id="ai-enabled" type="checkbox" role="switch" checked={form.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
+        <Switch checked={form.enabled} label="Agent Mode (AI)" onChange={(enabled) => set({ enabled })} testId="ai-enabled" />
       </div>
       <MyAiSwitch />
       <div className="setting-row">
