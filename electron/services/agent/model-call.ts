@@ -72,7 +72,9 @@ async function streamOnce(
       const at = piece.index ?? calls.length;
       const call = (calls[at] ??= { id: '', name: '', arguments: '' });
       if (piece.id) call.id = piece.id;
-      if (piece.function?.name) call.name += piece.function.name;
+      // OpenAI sends the name once; some compatible servers repeat it in every piece.
+      const name = piece.function?.name;
+      if (name && name !== call.name) call.name += name;
       if (piece.function?.arguments) call.arguments += piece.function.arguments;
     }
   }
