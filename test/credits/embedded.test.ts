@@ -72,6 +72,19 @@ describe('the embedded billing server', () => {
     expect(synced).toMatchObject({ queuedEvents: 0, remainingMicro: 48 * M, snapshot: { includedUsedMicro: 2 * M } });
     const details = await app.handlers['team.creditDetails']({});
     expect(details.totals).toMatchObject({ creditsUsedMicro: 2 * M, includedUsedMicro: 2 * M, paygMicro: 0 });
+    // You are the billing user of your personal team: adding the AI add-on gives 400 credits, and
+    // the meter follows without a manual sync.
+    const upgraded = new Promise<CreditMeter>((resolve) => {
+      const off = app.events.subscribe((name, payload) => {
+        const m = (payload as { meter: CreditMeter }).meter;
+        if (name === 'credits.meter' && m.snapshot?.allotmentMicro === 400 * M) {
+          off();
+          resolve(m);
+        }
+      });
+    });
+    expect(await app.handlers['team.setPlan']({ plan: 'free', aiAddon: true })).toMatchObject({ plan: 'free', aiAddon: true });
+    expect(await upgraded).toMatchObject({ remainingMicro: 398 * M, snapshot: { team: { aiAddon: true } } });
     expect(JSON.stringify([synced, details])).not.toContain(app.credits.state.embedded()!.token);
 
     await app.close();
@@ -79,7 +92,7 @@ describe('the embedded billing server', () => {
 
     app = createAppServices({ home, host: 'web', version: 'test', env: env() });
     const again = await app.handlers['credits.sync']({});
-    expect(again.snapshot).toMatchObject({ team: { id: teamId }, includedUsedMicro: 2 * M });
+    expect(again.snapshot).toMatchObject({ team: { id: teamId, aiAddon: true }, includedUsedMicro: 2 * M });
     await app.close();
   });
 

@@ -297,7 +297,10 @@ export class CreditsService implements CreditsApi {
 
   async teamCall<S extends z.ZodType>(method: HttpMethod, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
     const team = this.snapshot()?.team.id ?? (await this.ensureSnapshot()).team.id;
-    return this.call(method, `/v1/teams/${encodeURIComponent(team)}${path}`, schema, body);
+    const answer = await this.call(method, `/v1/teams/${encodeURIComponent(team)}${path}`, schema, body);
+    // A change to the team (plan, PAYG, AI switch, roles) may change this user's entitlement.
+    if (method !== 'GET') this.engine.nudge();
+    return answer;
   }
 
   async call<S extends z.ZodType>(method: HttpMethod, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
