@@ -157,6 +157,19 @@ export const Item = z.object({
 });
 export type Item = z.infer<typeof Item>;
 
+/** A response saved with a request as an example (Postman's `response` array). */
+export const Example = z.object({
+  id: Id,
+  requestId: Id,
+  name: z.string().min(1).max(500),
+  status: z.number().int().min(0).max(999),
+  statusText: z.string().max(500).default(''),
+  headers: z.array(z.tuple([z.string(), z.string()])).default([]),
+  body: z.string().max(50 * 1024 * 1024).default(''),
+  createdAt: z.string(),
+});
+export type Example = z.infer<typeof Example>;
+
 export const Environment = z.object({
   id: Id,
   name: z.string().min(1).max(200),

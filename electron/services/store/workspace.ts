@@ -4,7 +4,7 @@
 //
 // This file opens the database and holds `Workspace`, the one object the rest of the app uses; each
 // of its methods hands over to the module for that part of the store:
-//   items.ts (the tree) · search.ts · environments.ts (and globals) · settings.ts · history.ts ·
+//   items.ts (the tree) · examples.ts (saved responses) · search.ts · environments.ts (and globals) · settings.ts · history.ts ·
 //   kv.ts · files.ts, on top of connection.ts (statement cache, transactions), rows.ts (rows ↔
 //   models), validate.ts, documents.ts, siblings.ts (sort keys) and limits.ts.
 import Database from 'better-sqlite3';
@@ -14,6 +14,7 @@ import type { SearchHit } from '../../../shared/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import type {
   Environment,
+  Example,
   HistoryEntry,
   Item,
   RequestSpec,
@@ -24,6 +25,7 @@ import type {
 } from '../../../shared/model.js';
 import { Connection } from './connection.js';
 import * as environments from './environments.js';
+import * as examples from './examples.js';
 import * as files from './files.js';
 import * as history from './history.js';
 import * as items from './items.js';
@@ -222,6 +224,25 @@ export class Workspace {
 
   updateSettings(patch: Partial<Settings>): Settings {
     return settings.updateSettings(this.conn, patch);
+  }
+
+  // ---------------------------------------------------------------------------------- examples
+
+  /** A request's saved example responses, oldest first. */
+  listExamples(requestId: string): Example[] {
+    return examples.listExamples(this.conn, requestId);
+  }
+
+  createExample(requestId: string, input: examples.NewExample): Example {
+    return examples.createExample(this.conn, requestId, input);
+  }
+
+  renameExample(id: string, name: string): Example {
+    return examples.renameExample(this.conn, id, name);
+  }
+
+  deleteExample(id: string): void {
+    examples.deleteExample(this.conn, id);
   }
 
   // ----------------------------------------------------------------------------------- history
