@@ -43,6 +43,16 @@ function nextMeterEvent(app: AppServices): Promise<{ meter: CreditMeter; alerts:
 }
 
 describe('the embedded billing server', () => {
+  it('lets the first agent turn wait for the embedded server instead of refusing it (prepare, then beforeTurn)', async () => {
+    const app = createAppServices({ home: tempHome(), host: 'web', version: 'test', env: env() });
+    const meter = app.credits.turnMeter;
+    // Nothing cached yet: on its own the decision would refuse with "has not reached your billing server".
+    expect(meter.beforeTurn()).toMatchObject({ allowed: false, reason: 'no_snapshot' });
+    await meter.prepare();
+    expect(meter.beforeTurn()).toEqual({ allowed: true });
+    await app.close();
+  });
+
   it('meters a personal Free team out of the box, keeps it across restarts and stops with the app', async () => {
     const home = tempHome();
     let app = createAppServices({ home, host: 'web', version: 'test', env: env() });

@@ -189,6 +189,7 @@ export class AgentService {
     t.emit({ type: 'turn.start', message: t.input.message, skill: t.skill, model: t.model });
     const fail = (message: string, problem: TurnProblem) => this.finish(t, null, { status: 'failed', answer: '', error: message, problem });
     try {
+      await this.meter.prepare?.();
       const decision = this.meter.beforeTurn();
       if (!decision.allowed) return fail(decision.message, 'refused');
       let client: OpenAI;

@@ -38,6 +38,12 @@ export type TurnDecision =
   | { allowed: false; reason: string; message: string };
 
 export interface TurnMeter {
+  /**
+   * Optional, awaited before beforeTurn: a meter with no snapshot yet (the first run, the embedded
+   * billing server still starting) reaches its billing server once instead of refusing the turn.
+   * Settles in bounded time, and at once when a snapshot is cached.
+   */
+  prepare?(): Promise<void>;
   beforeTurn(): TurnDecision;
   /** Synchronous: runs inside the caller's better-sqlite3 transaction on the workspace database. */
   recordTurn(turn: CompletedTurn): void;

@@ -33,7 +33,7 @@ export class CreditsService implements CreditsApi {
   readonly state: CreditState;
   readonly outbox: Outbox;
   readonly engine: SyncEngine;
-  readonly turnMeter: TurnMeter & { ready(): Promise<void> };
+  readonly turnMeter: TurnMeter & { ready(): Promise<void>; prepare(): Promise<void> };
   private embeddedServer: EmbeddedServer | undefined;
   private embeddedStarting: Promise<EmbeddedServer | undefined> | undefined;
   private connectError: string | undefined;

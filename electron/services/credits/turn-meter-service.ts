@@ -31,6 +31,11 @@ export class TurnMeterService implements TurnMeter {
     return this.deps.ensureStarted().catch(() => {});
   }
 
+  /** With no snapshot cached yet, waits for the billing server to be tried once (see TurnMeter). */
+  async prepare(): Promise<void> {
+    if (!this.deps.snapshot()) await this.ready();
+  }
+
   beforeTurn(): TurnDecision {
     const snapshot = this.deps.snapshot();
     if (!snapshot) void this.ready();
