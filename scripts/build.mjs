@@ -3,6 +3,7 @@
 //   dist/web-host.mjs                                  (the web host, where Electron is absent)
 //   dist/cli.mjs                                       (npx courier …)
 //   dist/renderer/                                     (the UI, built by Vite)
+//   dist/sandbox/, dist/server.mjs                     (the script sandbox; the embedded billing server)
 // `node scripts/build.mjs --if-needed` skips the work when dist/ is newer than every source file.
 import { build as esbuild } from 'esbuild';
 import fs from 'node:fs';
@@ -41,6 +42,8 @@ export async function build({ quiet = false } = {}) {
     esbuild({ ...common, entryPoints: [path.join(root, 'electron/web-host/main.ts')], outfile: path.join(dist, 'web-host.mjs'), format: 'esm' }),
     esbuild({ ...common, entryPoints: [path.join(root, 'electron/cli/main.ts')], outfile: path.join(dist, 'cli.mjs'), format: 'esm' }),
     import('./build-sandbox.mjs').then((m) => m.buildSandbox({ outDir: path.join(dist, 'sandbox'), quiet })),
+    // The billing server the app runs as a child process when no team server is configured (§5).
+    import('./server.mjs').then((m) => m.buildServerBundle()),
   ]);
   log('build: renderer (vite)');
   const { build: viteBuild } = await import('vite');
