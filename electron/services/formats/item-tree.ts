@@ -1,9 +1,12 @@
 // A collection as a tree of items, independent of where it lives: what an import produces before it
 // is saved, what an export writes out, and what the collection runner walks. A collection in the
 // workspace and a collection file on disk both become one of these.
-import type { Auth, ItemKind, Preserved, RequestSpec, Scripts, Variable } from '../../../shared/model.js';
+import type { Auth, Example, ItemKind, Preserved, RequestSpec, Scripts, Variable } from '../../../shared/model.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Workspace } from '../store/workspace.js';
+
+/** A saved example response as a file carries it (no workspace id). */
+export type ExampleData = Pick<Example, 'name' | 'status' | 'statusText' | 'headers' | 'body'>;
 
 export interface CollectionNode {
   /** The workspace id, or for a file the item's own id (Postman `id`), else a generated one. */
@@ -14,6 +17,8 @@ export interface CollectionNode {
   scripts: Scripts;
   /** Requests only. */
   request?: RequestSpec;
+  /** Requests only: saved example responses. */
+  examples?: ExampleData[];
   /** Collections and folders: the auth their requests inherit. */
   auth?: Auth;
   /** Collections only. */
@@ -70,6 +75,9 @@ export function loadCollectionTree(workspace: Workspace, collectionId: string): 
       children: (childrenOf.get(id) ?? []).map(build),
     };
     if (item.request) node.request = item.request;
+    if (item.kind === 'request') {
+      node.examples = workspace.listExamples(item.id).map(({ name, status, statusText, headers, body }) => ({ name, status, statusText, headers, body }));
+    }
     if (item.auth) node.auth = item.auth;
     if (item.variables) node.variables = item.variables;
     if (item.preserved) node.preserved = item.preserved;
@@ -93,6 +101,7 @@ export function saveCollectionTree(workspace: Workspace, root: CollectionNode): 
         ...(node.variables && node.kind === 'collection' ? { variables: node.variables } : {}),
         ...(node.preserved ? { preserved: node.preserved } : {}),
       });
+      for (const example of node.kind === 'request' ? (node.examples ?? []) : []) workspace.createExample(item.id, example);
       for (const child of node.children) save(child, item.id);
       return item.id;
     };

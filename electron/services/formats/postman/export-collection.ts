@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Scripts } from '../../../../shared/model.js';
 import type { CollectionNode } from '../item-tree.js';
 import { collectionAuth, importItemFields, importVariables, scriptsFromEvents } from './import-collection.js';
+import { exportExamples } from './examples.js';
 import { descriptionText } from './import-request.js';
 import {
   authAsV21,
@@ -69,7 +70,7 @@ function exportEvents(events: unknown, scripts: Scripts): Json[] | undefined {
 function exportRequestItem(node: CollectionNode, base: Json | undefined, where: string): Json {
   const spec = node.request!;
   if (!base) {
-    const out: Json = { name: node.name, request: exportRequest(spec, node.description), response: [] };
+    const out: Json = { name: node.name, request: exportRequest(spec, node.description), response: exportExamples(node.examples ?? [], spec, undefined) };
     put(out, 'event', exportEvents(undefined, node.scripts));
     put(out, 'protocolProfileBehavior', exportBehavior(spec.settings));
     return out;
@@ -118,6 +119,7 @@ function exportRequestItem(node: CollectionNode, base: Json | undefined, where: 
     put(out, 'protocolProfileBehavior', Object.keys(behavior).length > 0 ? behavior : undefined);
   }
   if (!was || !same(node.scripts, was.scripts)) put(out, 'event', exportEvents(base.event, node.scripts));
+  if (!was || !same(node.examples ?? [], was.examples ?? [])) out.response = exportExamples(node.examples ?? [], spec, base.response);
   return out;
 }
 

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, badInput } from '../../../../shared/errors.js';
 import type { Auth, ItemKind, Scripts, Variable } from '../../../../shared/model.js';
 import type { CollectionNode } from '../item-tree.js';
+import { importExamples } from './examples.js';
 import { asText, descriptionText, importAuth, importRequest, type Warn } from './import-request.js';
 import { parsePostman, PmCollection, type PmEvent, type PmItem, type PmVariable } from './schema.js';
 
@@ -56,7 +57,8 @@ export function importItemFields(pm: PmItem, kind: ItemKind, where: string, warn
   }
   const request = importRequest(pm.request, pm.protocolProfileBehavior, where, warn);
   const own = typeof pm.request === 'object' ? descriptionText(pm.request.description) : '';
-  return { kind, name: nameOf(pm.name, kind), description: own || descriptionText(pm.description), scripts, request };
+  const examples = importExamples(pm.response);
+  return { kind, name: nameOf(pm.name, kind), description: own || descriptionText(pm.description), scripts, request, examples };
 }
 
 function withoutChildren(pm: PmItem): Record<string, unknown> {

@@ -1,0 +1,74 @@
+// Saved examples and descriptions through Postman files and the workspace: import → workspace →
+// export → import keeps them; an unchanged example keeps its original JSON, a changed one is fresh.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openWorkspace, type Workspace } from '../../store/workspace.js';
+import { loadCollectionTree, saveCollectionTree, type CollectionNode } from '../item-tree.js';
+import { importExamples } from './examples.js';
+import { exportPostmanCollection, importPostmanCollection } from './index.js';
+
+const fixture = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test/fixtures/postman/kitchen-sink.postman_collection.json');
+const load = () => JSON.parse(fs.readFileSync(fixture, 'utf8')) as Record<string, unknown>;
+const find = (node: CollectionNode, name: string): CollectionNode =>
+  node.name === name ? node : node.children.map((c) => { try { return find(c, name); } catch { return undefined; } }).find(Boolean) ?? (() => { throw new Error(`no ${name}`); })();
+
+let dir: string;
+let ws: Workspace;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courier-examples-'));
+  ws = openWorkspace(path.join(dir, 'home'));
+});
+afterEach(() => {
+  ws.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Postman examples and descriptions', () => {
+  it('reads a response array: name, code, status text, headers (list or lines) and body; junk entries skipped', () => {
+    expect(
+      importExamples([
+        { name: 'Found', code: 200, status: 'OK', header: [{ key: 'Content-Type', value: 'application/json' }], body: '{"id":1}' },
+        'junk',
+        { code: 'x', header: 'X-A: 1\nX-B: two' },
+      ]),
+    ).toEqual([
+      { name: 'Found', status: 200, statusText: 'OK', headers: [['Content-Type', 'application/json']], body: '{"id":1}' },
+      { name: 'Example 3', status: 0, statusText: '', headers: [['X-A', '1'], ['X-B', 'two']], body: '' },
+    ]);
+    expect(importExamples(undefined)).toEqual([]);
+  });
+
+  it('import → workspace → export gives back the original file, examples and descriptions included', () => {
+    const original = load();
+    const saved = saveCollectionTree(ws, importPostmanCollection(structuredClone(original)).root);
+    const tree = loadCollectionTree(ws, saved.id);
+    const get = find(tree, 'Get account');
+    expect(get.examples).toEqual([{ name: 'Found', status: 200, statusText: 'OK', headers: [], body: '{"id":42}' }]);
+    expect(get.description).toBe('Fetches one account');
+    expect(exportPostmanCollection(tree)).toEqual(original);
+  });
+
+  it('examples and descriptions edited in the workspace survive export and re-import', () => {
+    const saved = saveCollectionTree(ws, importPostmanCollection(load()).root);
+    const get = find(loadCollectionTree(ws, saved.id), 'Get account');
+    ws.updateItem({ id: get.id, description: '# Get\n\n- one\n- two' });
+    ws.updateItem({ id: saved.id, description: 'The **whole** API' });
+    const [found] = ws.listExamples(get.id);
+    ws.renameExample(found.id, 'Found it');
+    ws.createExample(get.id, { name: 'Gone', status: 410, statusText: 'Gone', headers: [['Content-Type', 'text/plain']], body: 'bye' });
+    const out = exportPostmanCollection(loadCollectionTree(ws, saved.id)) as { info: { description: string }; item: { item: { response: Record<string, unknown>[] }[] }[] };
+    const responses = out.item[0].item[0].response;
+    expect(responses.map((r) => [r.name, r.code, r.status, r.body])).toEqual([
+      ['Found it', 200, 'OK', '{"id":42}'],
+      ['Gone', 410, 'Gone', 'bye'],
+    ]);
+    expect(responses[1]).toMatchObject({ header: [{ key: 'Content-Type', value: 'text/plain' }], originalRequest: { method: 'GET' } });
+    const back = importPostmanCollection(out).root;
+    expect(back.description).toBe('The **whole** API');
+    expect(find(back, 'Get account').description).toBe('# Get\n\n- one\n- two');
+    expect(find(back, 'Get account').examples?.map((e) => e.name)).toEqual(['Found it', 'Gone']);
+  });
+});
