@@ -1,0 +1,5 @@
+// Every import format, in the order detection tries them (see importer.ts for how to add one).
+import type { Importer } from './importer.js';
+import { postmanImporter } from './postman/format.js';
+
+export const IMPORTERS: Importer[] = [postmanImporter];
