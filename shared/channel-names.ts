@@ -75,7 +75,10 @@ const CREDIT_CHANNEL_NAMES = [
   'team.audit',
 ] as const;
 
-export const CHANNEL_NAMES = [...CORE_CHANNEL_NAMES, ...AGENT_CHANNEL_NAMES, ...CREDIT_CHANNEL_NAMES] as const;
+/** Saved examples and the Docs view (shared/contract-docs.ts). */
+const DOCS_CHANNEL_NAMES = ['examples.list', 'examples.create', 'examples.rename', 'examples.delete', 'docs.collection'] as const;
+
+export const CHANNEL_NAMES = [...CORE_CHANNEL_NAMES, ...AGENT_CHANNEL_NAMES, ...CREDIT_CHANNEL_NAMES, ...DOCS_CHANNEL_NAMES] as const;
 
 const AGENT_EVENT_NAMES = ['agent.event'] as const;
 const CREDIT_EVENT_NAMES = ['credits.meter'] as const;

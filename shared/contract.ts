@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channel-names.js';
 import { agentChannels, agentEvents } from './contract-agent.js';
 import { creditChannels, creditEvents } from './contract-credits.js';
+import { docsChannels } from './contract-docs.js';
 import {
   Auth,
   ConsoleEntry,
@@ -251,6 +252,7 @@ export const contract = {
 
   ...agentChannels,
   ...creditChannels,
+  ...docsChannels,
 } as const;
 
 export type Contract = typeof contract;

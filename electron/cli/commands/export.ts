@@ -1,5 +1,5 @@
-// `courier export <collection> [--format postman] [-o file]`: writes a workspace collection as a
-// Postman v2.1 file (to stdout without -o).
+// `courier export <collection> [--format postman|markdown|html|…] [-o file]`: writes a workspace
+// collection as a Postman v2.1 file or as documentation (to stdout without -o).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,10 +9,11 @@ import type { Command } from '../io.js';
 import { findCollectionId, LazyWorkspace } from '../workspace-refs.js';
 
 const USAGE = `usage: courier export <collection name or id> [--format postman|openapi|markdown|html] [-o file]
-  Exports a collection of the workspace (Postman v2.1 by default), to the file or to stdout.`;
+  Exports a collection of the workspace (Postman v2.1 by default; markdown and html write its
+  documentation, html as one self-contained file), to the file or to stdout.`;
 
 export const exportCommand: Command = {
-  summary: 'exports a collection as a Postman v2.1 file',
+  summary: 'exports a collection as a Postman v2.1 file or as documentation (markdown, html)',
   usage: USAGE,
   async run(argv, io) {
     let parsed;

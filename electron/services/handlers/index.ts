@@ -4,6 +4,7 @@ import type { Handlers } from '../../../shared/contract.js';
 import { agentHandlers } from './agent.js';
 import type { HandlerContext } from './context.js';
 import { creditHandlers } from './credits.js';
+import { docsHandlers } from './docs.js';
 import { environmentHandlers } from './environments.js';
 import { formatHandlers } from './formats.js';
 import { httpHandlers } from './http.js';
@@ -21,5 +22,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...formatHandlers(ctx),
     ...agentHandlers(ctx),
     ...creditHandlers(ctx),
+    ...docsHandlers(ctx),
   };
 }

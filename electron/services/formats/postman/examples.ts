@@ -4,6 +4,7 @@
 // written fresh.
 import { isDeepStrictEqual } from 'node:util';
 import type { RequestSpec } from '../../../../shared/model.js';
+import { exampleLanguage } from '../docs/docs-tree.js';
 import type { ExampleData } from '../item-tree.js';
 import { exportRequest } from './export-request.js';
 import { asText } from './import-request.js';
@@ -35,21 +36,13 @@ export function importExamples(response: unknown): ExampleData[] {
   return response.flatMap((entry, i) => (isObject(entry) ? [importOne(entry, i)] : []));
 }
 
-function previewLanguage(headers: [string, string][]): string {
-  const type = headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
-  if (/json/i.test(type)) return 'json';
-  if (/xml/i.test(type)) return 'xml';
-  if (/html/i.test(type)) return 'html';
-  return 'text';
-}
-
 function exportOne(example: ExampleData, spec: RequestSpec): Json {
   return {
     name: example.name,
     originalRequest: exportRequest(spec, ''),
     status: example.statusText,
     code: example.status,
-    _postman_previewlanguage: previewLanguage(example.headers),
+    _postman_previewlanguage: exampleLanguage(example.headers),
     header: example.headers.map(([key, value]) => ({ key, value })),
     cookie: [],
     body: example.body,
