@@ -1,0 +1,111 @@
+// An example value for a JSON Schema (OpenAPI's dialect): the schema's own example, examples,
+// default, const or first enum value when it has one, else a value built from its type. A schema
+// that refers back to itself stops where the cycle closes; depth and size are bounded, so a
+// wide or deep schema cannot make an import slow.
+import { appendPointer, isObject } from './pointer.js';
+import type { Resolver } from './resolver.js';
+
+const MAX_DEPTH = 8;
+const MAX_NODES = 2_000;
+
+interface Walk {
+  resolver: Resolver;
+  nodes: number;
+}
+
+export function exampleFromSchema(schema: unknown, at: string, resolver: Resolver): unknown {
+  return build(schema, at, { resolver, nodes: 0 }, 0, []);
+}
+
+function build(schema: unknown, at: string, walk: Walk, depth: number, onPath: string[]): unknown {
+  if (++walk.nodes > MAX_NODES || depth > MAX_DEPTH) return undefined;
+  const resolved = walk.resolver.resolve(schema, at);
+  // A ref already being expanded above: a circular schema, cut here.
+  if (resolved.refs.some((r) => onPath.includes(r))) return undefined;
+  const s = resolved.value;
+  if (!isObject(s)) return undefined;
+  const path = [...onPath, ...resolved.refs];
+  const here = resolved.at;
+  const given = givenExample(s);
+  if (given !== undefined) return given.value;
+  for (const key of ['allOf'] as const) {
+    const parts = s[key];
+    if (Array.isArray(parts)) {
+      const merged: Record<string, unknown> = {};
+      parts.forEach((p, i) => {
+        const value = build(p, appendPointer(here, key, i), walk, depth + 1, path);
+        if (isObject(value)) Object.assign(merged, value);
+      });
+      const own = isObject(s.properties) ? build({ ...s, allOf: undefined }, here, walk, depth + 1, path) : undefined;
+      return isObject(own) ? { ...merged, ...own } : merged;
+    }
+  }
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    const options = s[key];
+    if (Array.isArray(options) && options.length > 0) return build(options[0], appendPointer(here, key, 0), walk, depth + 1, path);
+  }
+  switch (schemaType(s)) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      const props = isObject(s.properties) ? s.properties : {};
+      for (const [name, prop] of Object.entries(props)) {
+        const value = build(prop, appendPointer(here, 'properties', name), walk, depth + 1, path);
+        if (value !== undefined) out[name] = value;
+      }
+      return out;
+    }
+    case 'array': {
+      const item = build(s.items, appendPointer(here, 'items'), walk, depth + 1, path);
+      return item === undefined ? [] : [item];
+    }
+    case 'string':
+      return stringExample(typeof s.format === 'string' ? s.format : '');
+    case 'integer':
+      return typeof s.minimum === 'number' ? Math.ceil(s.minimum) : 0;
+    case 'number':
+      return typeof s.minimum === 'number' ? s.minimum : 0;
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    default:
+      return undefined;
+  }
+}
+
+function givenExample(s: Record<string, unknown>): { value: unknown } | undefined {
+  if (s.example !== undefined) return { value: s.example };
+  if (Array.isArray(s.examples) && s.examples.length > 0) return { value: s.examples[0] };
+  if (s.default !== undefined) return { value: s.default };
+  if (s.const !== undefined) return { value: s.const };
+  if (Array.isArray(s.enum) && s.enum.length > 0) return { value: s.enum[0] };
+  return undefined;
+}
+
+function schemaType(s: Record<string, unknown>): string | undefined {
+  const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
+  if (typeof type === 'string') return type;
+  if (isObject(s.properties)) return 'object';
+  if (s.items !== undefined) return 'array';
+  return undefined;
+}
+
+const STRING_FORMATS: Record<string, string> = {
+  'date-time': '2024-01-01T00:00:00Z',
+  date: '2024-01-01',
+  time: '00:00:00',
+  email: 'user@example.com',
+  uuid: '00000000-0000-4000-8000-000000000000',
+  uri: 'https://example.com',
+  url: 'https://example.com',
+  hostname: 'example.com',
+  ipv4: '192.0.2.1',
+  ipv6: '2001:db8::1',
+  byte: 'U3RyaW5n',
+  binary: '',
+  password: 'password',
+};
+
+function stringExample(format: string): string {
+  return STRING_FORMATS[format] ?? 'string';
+}
