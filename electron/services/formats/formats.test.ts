@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.js';
 import { openWorkspace, type Workspace } from '../store/workspace.js';
-import { exportCollection, importFile } from './index.js';
+import { exportCollection, IMPORT_FORMATS, importFile } from './index.js';
+import { IMPORTERS } from './importers.js';
 import { loadCollectionTree } from './item-tree.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/postman');
@@ -87,15 +88,18 @@ describe('importFile', () => {
     const broken = path.join(dir, 'broken.json');
     fs.writeFileSync(broken, '{"info": ');
     expect(message(() => importFile(ws, broken))).toMatch(/broken.json: not valid JSON/);
-    fs.writeFileSync(broken, '{"openapi": "3.0.0"}');
-    expect(message(() => importFile(ws, broken))).toMatch(/could not tell its format; this version imports Postman files/);
+    fs.writeFileSync(broken, '{"hello": "world"}');
+    expect(message(() => importFile(ws, broken))).toMatch(/could not tell its format; this version imports Postman files \(collections, environments, globals\); HAR files; /);
   });
 
-  it('formats of later versions say they are not supported yet', () => {
+  it('formats of later versions say they are not supported yet; unknown ones are named', () => {
     const file = path.join(fixtures, 'v2.0.postman_collection.json');
-    expect(message(() => importFile(ws, file, 'openapi'))).toBe('The format openapi is not supported yet: this version imports postman only');
     expect(message(() => importFile(ws, file, 'yaml'))).toBe('Unknown format "yaml": Courier imports postman, openapi, curl, har, insomnia');
+    const ids = IMPORTERS.map((i) => i.id).join(', ');
+    for (const missing of IMPORT_FORMATS.filter((f) => !IMPORTERS.some((i) => i.id === f))) {
+      expect(message(() => importFile(ws, file, missing))).toBe(`The format ${missing} is not supported yet: this version imports ${ids}`);
+    }
     const { created } = importFile(ws, file, 'postman');
-    expect(message(() => exportCollection(ws, created[0].id!, 'markdown'))).toBe('The format markdown is not supported yet: this version exports postman only');
+    expect(message(() => exportCollection(ws, created[0].id!, 'yaml'))).toMatch(/^Unknown format "yaml": Courier exports postman, openapi, markdown, html/);
   });
 });

@@ -1,5 +1,7 @@
 // Every import format, in the order detection tries them (see importer.ts for how to add one).
 import type { Importer } from './importer.js';
+import { curlImporter } from './curl/importer.js';
+import { harImporter } from './har/importer.js';
 import { postmanImporter } from './postman/format.js';
 
-export const IMPORTERS: Importer[] = [postmanImporter];
+export const IMPORTERS: Importer[] = [postmanImporter, harImporter, curlImporter];

@@ -1,37 +1,8 @@
 // import_curl: a cURL command line becomes a saved request.
 import { z } from 'zod';
-import { CurlParseError, parseCurl } from '../../../../shared/agent/parse-curl.js';
-import { AppError } from '../../../../shared/errors.js';
-import { defaultRequest, type Body } from '../../../../shared/model.js';
+import { curlToRequest } from '../../../../shared/curl/curl-to-request.js';
 import { ItemId } from './shared-args.js';
 import { defineTool } from './types.js';
-
-export function curlToRequest(command: string) {
-  let parsed;
-  try {
-    parsed = parseCurl(command);
-  } catch (err) {
-    if (err instanceof CurlParseError) throw new AppError('BAD_INPUT', `That cURL command could not be read: ${err.message}`);
-    throw err;
-  }
-  const b = parsed.body;
-  const body: Body =
-    b.mode === 'raw'
-      ? { mode: 'raw', raw: b.raw, language: b.language }
-      : b.mode === 'urlencoded'
-        ? { mode: 'urlencoded', urlencoded: b.pairs.map((p) => ({ ...p, enabled: true })) }
-        : b.mode === 'formdata'
-          ? { mode: 'formdata', formdata: b.fields.map((f) => ({ key: f.key, value: f.value, enabled: true, type: 'text' as const })) }
-          : { mode: 'none' };
-  const request = defaultRequest({
-    method: parsed.method,
-    url: parsed.url,
-    headers: parsed.headers.map((h) => ({ ...h, enabled: true })),
-    body,
-    auth: parsed.basicAuth ? { type: 'basic', ...parsed.basicAuth } : { type: 'inherit' },
-  });
-  return { request, ignored: parsed.ignored };
-}
 
 export const importCurl = defineTool({
   name: 'import_curl',

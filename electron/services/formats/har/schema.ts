@@ -1,0 +1,27 @@
+// The parts of a HAR 1.2 file (http://www.softwareishard.com/blog/har-12-spec/) an import reads.
+import { z } from 'zod';
+
+const NameValue = z.object({ name: z.string(), value: z.string().default('') });
+
+export const HarRequest = z.object({
+  method: z.string().min(1),
+  url: z.string().min(1),
+  headers: z.array(NameValue).default([]),
+  postData: z
+    .object({
+      mimeType: z.string().default(''),
+      text: z.string().optional(),
+      params: z.array(z.object({ name: z.string(), value: z.string().optional(), fileName: z.string().optional(), contentType: z.string().optional() })).optional(),
+    })
+    .optional(),
+});
+
+export const HarFile = z.object({
+  log: z.object({
+    version: z.string().optional(),
+    creator: z.object({ name: z.string().optional() }).optional(),
+    pages: z.array(z.object({ id: z.string(), title: z.string().default('') })).optional(),
+    entries: z.array(z.object({ pageref: z.string().optional(), startedDateTime: z.string().optional(), request: HarRequest })),
+  }),
+});
+export type HarFile = z.infer<typeof HarFile>;
