@@ -30,7 +30,7 @@ export function importOpenApiText(text: string, name: string, collectionName?: s
 }
 
 export function importOpenApiValue(doc: unknown, name: string, collectionName?: string): OpenApiImport {
-  if (!isObject(doc)) throw badInput(`${name}: Only OpenAPI 3.x and Swagger 2.0 documents can be imported; this is not an object (at #)`);
+  if (!isObject(doc)) throw badInput(`${name}: Only OpenAPI 3.0/3.1 and Swagger 2.0 documents can be imported; this is not an object (at #)`);
   const version = typeof doc.openapi === 'string' ? doc.openapi : doc.swagger === '2.0' ? '2.0' : undefined;
   if (version === undefined || (version !== '2.0' && !/^3\.[01](\.|$)/.test(version))) {
     throw badInput(`${name}: Only OpenAPI 3.0/3.1 and Swagger 2.0 documents can be imported (at #/openapi: ${JSON.stringify(doc.openapi ?? doc.swagger ?? null)})`);

@@ -20,14 +20,20 @@ export function parseSpecText(text: string, name: string): unknown {
       throw badInput(`${name}: the document is neither valid JSON nor YAML (${(err as Error).message})`);
     }
   }
-  const doc = parseDocument(body, { uniqueKeys: false, prettyErrors: false });
+  let doc;
+  try {
+    doc = parseDocument(body, { uniqueKeys: false, prettyErrors: false });
+  } catch (err) {
+    // The YAML parser recurses: a document nested thousands deep runs out of stack.
+    throw badInput(`${name}: the document is neither valid JSON nor YAML (${(err as Error).message})`);
+  }
   const failure = doc.errors[0];
   if (failure) throw badInput(`${name}: the document is neither valid JSON nor YAML (${yamlMessage(failure, body)})`);
   try {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (err) {
     const message = (err as Error).message;
-    if (/alias/i.test(message)) {
+    if (/excessive alias count/i.test(message)) {
       throw badInput(`${name}: the YAML uses too many aliases (a "YAML bomb"); refused rather than expanded (${message})`);
     }
     throw badInput(`${name}: the document is neither valid JSON nor YAML (${message})`);

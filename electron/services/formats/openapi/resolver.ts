@@ -46,7 +46,7 @@ export class Resolver {
         return { value: undefined, at: where, refs };
       }
       if (refs.includes(ref)) throw badInput(`${where}: the $ref "${ref}" refers to itself in a loop (${[...refs, ref].join(' → ')})`);
-      if (refs.length >= MAX_REF_CHAIN) throw badInput(`${where}: a chain of more than ${MAX_REF_CHAIN} $refs, each to another $ref`);
+      if (refs.length >= MAX_REF_CHAIN) throw badInput(`${at}: a chain of more than ${MAX_REF_CHAIN} $refs, each to another $ref (stopped at ${where})`);
       refs.push(ref);
       node = this.target(ref, where);
       where = ref;
