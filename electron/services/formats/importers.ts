@@ -2,6 +2,7 @@
 import type { Importer } from './importer.js';
 import { curlImporter } from './curl/importer.js';
 import { harImporter } from './har/importer.js';
+import { insomniaImporter } from './insomnia/importer.js';
 import { postmanImporter } from './postman/format.js';
 
-export const IMPORTERS: Importer[] = [postmanImporter, harImporter, curlImporter];
+export const IMPORTERS: Importer[] = [postmanImporter, harImporter, insomniaImporter, curlImporter];
