@@ -35,6 +35,7 @@ const CORE_CHANNEL_NAMES = [
   'runner.report',
   'formats.import',
   'formats.export',
+  'formats.snippet',
   'files.store',
 ] as const;
 

@@ -6,6 +6,7 @@ import { CHANNEL_NAMES, EVENT_NAMES } from './channel-names.js';
 import { agentChannels, agentEvents } from './contract-agent.js';
 import { creditChannels, creditEvents } from './contract-credits.js';
 import { docsChannels } from './contract-docs.js';
+import { SNIPPET_TARGET_IDS } from './snippet-targets.js';
 import {
   Auth,
   ConsoleEntry,
@@ -243,6 +244,11 @@ export const contract = {
   ),
   /** A collection as a file's text (Postman v2.1 by default), to save where the user picks. */
   'formats.export': channel(z.object({ collectionId: Id, format: z.string().default('postman') }), z.object({ fileName: z.string(), text: z.string() })),
+  /** A request as code (httpsnippet) in a target of SNIPPET_TARGETS, its variables resolved or kept. */
+  'formats.snippet': channel(
+    z.object({ request: RequestSpec, requestId: Id.nullable(), target: z.enum(SNIPPET_TARGET_IDS), resolveVariables: z.boolean() }),
+    z.object({ code: z.string() }),
+  ),
 
   /** Stores a file the user picked (multipart or binary body) in the workspace; answers its path. */
   'files.store': channel(

@@ -57,3 +57,25 @@ it('a bad file is BAD_INPUT naming the file and the place; nothing is saved', as
   expect(ws.tree()).toEqual([]);
   expect(await call('formats.export', { collectionId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 });
+
+it('shows a request as code with its inherited auth, variables resolved or kept', async () => {
+  const collection = ws.createItem({
+    kind: 'collection',
+    parentId: null,
+    name: 'Pets',
+    auth: { type: 'bearer', token: '{{token}}' },
+    variables: [
+      { key: 'baseUrl', value: 'https://pets.example.com', enabled: true, secret: false },
+      { key: 'token', value: 'tok-9', enabled: true, secret: false },
+    ],
+  });
+  const request = { method: 'POST', url: '{{baseUrl}}/pets', params: [], headers: [], body: { mode: 'raw', language: 'json', raw: '{"name":"Rex"}' }, auth: { type: 'inherit' } };
+  const item = ws.createItem({ kind: 'request', parentId: collection.id, name: 'Create', request: request as never });
+  const resolved = await call('formats.snippet', { request, requestId: item.id, target: 'python-requests', resolveVariables: true });
+  expect(resolved).toMatchObject({ ok: true, value: { code: expect.stringContaining('url = "https://pets.example.com/pets"') } });
+  expect((resolved as { value: { code: string } }).value.code).toContain('"Authorization": "Bearer tok-9"');
+  const kept = await call('formats.snippet', { request, requestId: item.id, target: 'python-requests', resolveVariables: false });
+  expect((kept as { value: { code: string } }).value.code).toContain('url = "{{baseUrl}}/pets"');
+  expect((kept as { value: { code: string } }).value.code).toContain('"Authorization": "Bearer {{token}}"');
+  expect(await call('formats.snippet', { request, requestId: null, target: 'cobol', resolveVariables: true })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+});
