@@ -7,9 +7,9 @@ function safeUrl(url: string): string {
   return /^(https?:|mailto:)/i.test(u) ? u : '';
 }
 
-export function Markdown({ text }: { text: string }) {
+export function Markdown({ text, className = 'agent-markdown' }: { text: string; className?: string }) {
   return (
-    <div className="agent-markdown">
+    <div className={className}>
       <ReactMarkdown
         skipHtml
         urlTransform={safeUrl}

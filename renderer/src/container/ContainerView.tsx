@@ -14,6 +14,8 @@ import { Icon } from '../common/Icon';
 import { NO_SCRIPTS, scriptCount } from '../scripts/scriptKinds';
 import { ScriptsPanel } from '../scripts/ScriptsPanel';
 import { openRunner } from '../runner/runnerActions';
+import { DescriptionEditor } from '../docs/DescriptionEditor';
+import { openDocs } from '../docs/docsActions';
 
 type Section = 'overview' | 'auth' | 'variables' | 'scripts';
 
@@ -25,7 +27,7 @@ export function ContainerView({ tab }: { tab: ContainerTab }) {
   const d = tab.draft;
   const prefix = `ctr-${tab.id}`;
   const sections: { key: Section; label: string; count?: number }[] = [
-    { key: 'overview', label: 'Overview' },
+    { key: 'overview', label: 'Docs' },
     { key: 'auth', label: 'Auth' },
   ];
   if (tab.itemKind === 'collection') sections.push({ key: 'variables', label: 'Variables', count: d.variables.length });
@@ -51,6 +53,11 @@ export function ContainerView({ tab }: { tab: ContainerTab }) {
         <button className="button" aria-label={`Run ${tab.itemKind}`} onClick={() => openRunner(tab.itemId)}>
           Run
         </button>
+        {tab.itemKind === 'collection' && (
+          <button className="button" aria-label="Open the collection's docs" onClick={() => openDocs(tab.itemId)}>
+            Docs
+          </button>
+        )}
         <button className="button primary" aria-label={`Save ${tab.itemKind}`} disabled={!tab.dirty} onClick={() => void saveTab(tab.id)}>
           Save
         </button>
@@ -59,15 +66,11 @@ export function ContainerView({ tab }: { tab: ContainerTab }) {
       <div className="container-sections">
         <TabPanel idPrefix={prefix} tabKey="overview" active={section === 'overview'}>
           <div className="section-pad">
-            <label className="field-label" htmlFor={`${prefix}-desc`}>
-              Description
-            </label>
-            <textarea
-              id={`${prefix}-desc`}
-              className="description-input"
-              placeholder={`What this ${tab.itemKind} is for, how to use it…`}
+            <DescriptionEditor
               value={d.description}
-              onChange={(e) => updateContainerDraft(tab.id, (x) => ({ ...x, description: e.target.value }))}
+              onChange={(description) => updateContainerDraft(tab.id, (x) => ({ ...x, description }))}
+              what={tab.itemKind}
+              idPrefix={prefix}
             />
           </div>
         </TabPanel>

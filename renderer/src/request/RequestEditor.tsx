@@ -1,6 +1,8 @@
 // The request builder of one tab: URL bar, then Params / Headers / Body / Auth / Scripts / Settings.
 import { TabPanel, TabStrip, type TabSpec } from '../common/TabStrip';
-import { useTabs } from '../state/tabs';
+import { DescriptionEditor } from '../docs/DescriptionEditor';
+import { ExamplesPanel } from '../docs/ExamplesPanel';
+import { updateRequestDraft, useTabs } from '../state/tabs';
 import type { RequestSection, RequestTab } from '../state/tabTypes';
 import { useVariableContext } from '../state/variables';
 import { NO_SCRIPTS, scriptCount } from '../scripts/scriptKinds';
@@ -25,6 +27,7 @@ export function RequestEditor({ tab }: { tab: RequestTab }) {
     { key: 'auth', label: r.auth.type === 'inherit' || r.auth.type === 'none' ? 'Auth' : <>Auth<span className="tab-dot" aria-label="(set)" /></> },
     { key: 'scripts', label: 'Scripts', count: scriptCount(tab.draft.scripts) },
     { key: 'settings', label: 'Settings' },
+    { key: 'docs', label: 'Docs' },
   ];
   const setSection = (section: RequestSection) =>
     useTabs.getState().replace(tab.id, (t) => (t.kind === 'request' ? { ...t, section } : t));
@@ -61,6 +64,19 @@ export function RequestEditor({ tab }: { tab: RequestTab }) {
         </TabPanel>
         <TabPanel idPrefix={prefix} tabKey="settings" active={tab.section === 'settings'}>
           <SettingsPanel tab={tab} />
+        </TabPanel>
+        <TabPanel idPrefix={prefix} tabKey="docs" active={tab.section === 'docs'}>
+          {tab.section === 'docs' && (
+            <div className="section-pad docs-section">
+              <DescriptionEditor
+                value={tab.draft.description ?? ''}
+                onChange={(description) => updateRequestDraft(tab.id, (d) => ({ ...d, description }))}
+                what="request"
+                idPrefix={prefix}
+              />
+              <ExamplesPanel tabId={tab.id} requestId={tab.itemId} />
+            </div>
+          )}
         </TabPanel>
       </div>
     </div>

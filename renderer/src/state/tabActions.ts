@@ -44,7 +44,7 @@ function containerDraft(item: Item): ContainerDraft {
 
 function tabForItem(item: Item): Tab {
   if (item.kind === 'request') {
-    return newRequestTab({ name: item.name, request: item.request, scripts: item.scripts }, item.id);
+    return newRequestTab({ name: item.name, request: item.request, scripts: item.scripts, description: item.description }, item.id);
   }
   useContainers.getState().put(item);
   const draft = containerDraft(item);
@@ -101,7 +101,14 @@ export async function saveTab(tabId: string): Promise<boolean> {
 async function saveRequest(tab: RequestTab): Promise<boolean> {
   const sent = tab.draft;
   const item = await attempt(
-    () => rpc['items.update']({ id: tab.itemId!, name: sent.name.trim() || 'Untitled request', request: sent.request, scripts: sent.scripts }),
+    () =>
+      rpc['items.update']({
+        id: tab.itemId!,
+        name: sent.name.trim() || 'Untitled request',
+        request: sent.request,
+        scripts: sent.scripts,
+        ...(sent.description !== undefined ? { description: sent.description } : {}),
+      }),
     'Could not save the request',
   );
   if (!item) return false;

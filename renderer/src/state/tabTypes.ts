@@ -2,13 +2,15 @@
 // the unsaved-changes dot is simply "draft differs from saved".
 import type { Auth, Body, RequestSpec, Scripts, Variable } from '../../../shared/model';
 
-export type RequestSection = 'params' | 'headers' | 'body' | 'auth' | 'scripts' | 'settings';
+export type RequestSection = 'params' | 'headers' | 'body' | 'auth' | 'scripts' | 'settings' | 'docs';
 
 export interface RequestDraft {
   name: string;
   request: RequestSpec;
   /** Absent in tabs saved before scripts were editable. */
   scripts?: Scripts;
+  /** Markdown; absent in tabs saved before descriptions were editable beside the request. */
+  description?: string;
 }
 
 export interface RequestTab {
@@ -67,7 +69,17 @@ export interface RunnerTab {
   dirty: boolean;
 }
 
-export type Tab = RequestTab | ContainerTab | EnvironmentTab | RunnerTab;
+/** The Docs view of a collection (renderer/src/docs): read-only, nothing to save. */
+export interface DocsTab {
+  kind: 'docs';
+  id: string;
+  collectionId: string;
+  draft: { name: string };
+  savedJson: string;
+  dirty: boolean;
+}
+
+export type Tab = RequestTab | ContainerTab | EnvironmentTab | RunnerTab | DocsTab;
 
 export function tabTitle(tab: Tab): string {
   if (tab.kind === 'environment' && tab.envId === null) return 'Globals';

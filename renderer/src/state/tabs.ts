@@ -55,6 +55,7 @@ export function newRequestTab(draft?: Partial<RequestDraft>, itemId: string | nu
     name: draft?.name ?? 'Untitled request',
     request: draft?.request ?? newRequestSpec(),
     scripts: draft?.scripts ?? { prerequest: '', test: '' },
+    description: draft?.description ?? '',
   };
   return {
     kind: 'request',

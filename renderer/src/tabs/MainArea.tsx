@@ -2,6 +2,7 @@
 // above the response viewer with a draggable split.
 import { Split } from '../common/Split';
 import { ContainerView } from '../container/ContainerView';
+import { DocsView } from '../docs/DocsView';
 import { EnvironmentView } from '../environments/EnvironmentView';
 import { RequestEditor } from '../request/RequestEditor';
 import { ResponsePane } from '../response/ResponsePane';
@@ -32,6 +33,7 @@ export function MainArea() {
         {tab?.kind === 'container' && <ContainerView key={tab.id} tab={tab} />}
         {tab?.kind === 'environment' && <EnvironmentView key={tab.id} tab={tab} />}
         {tab?.kind === 'runner' && <RunnerView key={tab.id} tab={tab} />}
+        {tab?.kind === 'docs' && <DocsView key={tab.id} tab={tab} />}
       </div>
     </main>
   );

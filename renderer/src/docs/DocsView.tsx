@@ -1,0 +1,173 @@
+// The Docs view of a collection: a contents list, then its folders and endpoints in sidebar order
+// with method, URL, parameters, headers, body, examples, the rendered descriptions and a code
+// snippet; "Export HTML" / "Export Markdown" download the same documentation as a file.
+import { useCallback, useEffect, useState } from 'react';
+import type { DocsNode } from '../../../shared/contract-docs';
+import type { KeyValue } from '../../../shared/model';
+import { Markdown } from '../agent/Markdown';
+import '../styles/docs.css';
+import { rpc } from '../rpc';
+import type { DocsTab } from '../state/tabTypes';
+import { errorMessage } from '../state/toasts';
+import { methodClass } from '../util/methods';
+import { exportDocs } from './docsActions';
+
+const anchor = (node: DocsNode) => `docs-${node.id}`;
+
+function Description({ text }: { text: string }) {
+  return text.trim() ? <Markdown text={text} className="docs-markdown" /> : null;
+}
+
+function Rows({ title, rows }: { title: string; rows: KeyValue[] }) {
+  const sent = rows.filter((r) => r.enabled !== false && r.key !== '');
+  if (sent.length === 0) return null;
+  return (
+    <>
+      <div className="docs-label">{title}</div>
+      <table className="docs-table" aria-label={title}>
+        <tbody>
+          {sent.map((r, i) => (
+            <tr key={i}>
+              <td>
+                <code>{r.key}</code>
+              </td>
+              <td>
+                <code>{r.value}</code>
+              </td>
+              <td>{r.description ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function bodyOf(node: DocsNode): string | null {
+  const body = node.request?.body;
+  if (!body || body.mode === 'none') return null;
+  if (body.mode === 'raw') return body.raw || null;
+  if (body.mode === 'urlencoded') return body.urlencoded.filter((r) => r.enabled !== false).map((r) => `${r.key}=${r.value}`).join('&');
+  if (body.mode === 'formdata') return body.formdata.filter((f) => f.enabled !== false).map((f) => `${f.key}: ${f.type === 'file' ? `<file ${f.fileName ?? ''}>` : f.value}`).join('\n');
+  return `<file ${body.fileName ?? body.filePath}>`;
+}
+
+function Endpoint({ node, depth }: { node: DocsNode; depth: number }) {
+  const spec = node.request!;
+  const body = bodyOf(node);
+  const Heading = depth <= 1 ? 'h2' : depth === 2 ? 'h3' : 'h4';
+  return (
+    <section className="docs-endpoint" id={anchor(node)} data-testid="docs-endpoint" aria-label={`${spec.method} ${node.name}`}>
+      <Heading>
+        <span className={`method-badge ${methodClass(spec.method)}`}>{spec.method}</span> {node.name}
+      </Heading>
+      <pre className="docs-code docs-url">{spec.url}</pre>
+      <Description text={node.description} />
+      <Rows title="Query parameters" rows={spec.params} />
+      <Rows title="Headers" rows={spec.headers} />
+      {body !== null && (
+        <>
+          <div className="docs-label">Body ({spec.body.mode})</div>
+          <pre className="docs-code">{body}</pre>
+        </>
+      )}
+      <div className="docs-label">
+        Example request <span className="muted">(cURL; more languages when code snippets are available)</span>
+      </div>
+      <pre className="docs-code" data-testid="docs-snippet">{node.curl}</pre>
+      {node.examples.map((e, i) => (
+        <div className="docs-example" key={i} data-testid="docs-example">
+          <div className="docs-label">
+            Example: {e.name} — {e.status} {e.statusText}
+          </div>
+          {e.body !== '' && <pre className="docs-code">{e.body}</pre>}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function Sections({ node, depth }: { node: DocsNode; depth: number }) {
+  return (
+    <>
+      {node.children.map((child) =>
+        child.kind === 'request' ? (
+          <Endpoint key={child.id} node={child} depth={depth} />
+        ) : (
+          <section key={child.id} className="docs-folder" id={anchor(child)} aria-label={child.name}>
+            {depth <= 1 ? <h2>{child.name}</h2> : <h3>{child.name}</h3>}
+            <Description text={child.description} />
+            <Sections node={child} depth={depth + 1} />
+          </section>
+        ),
+      )}
+    </>
+  );
+}
+
+function Contents({ node }: { node: DocsNode }) {
+  if (node.children.length === 0) return null;
+  return (
+    <ul>
+      {node.children.map((child) => (
+        <li key={child.id}>
+          <a
+            href={`#${anchor(child)}`}
+            onClick={(e) => {
+              e.preventDefault();
+              document.getElementById(anchor(child))?.scrollIntoView({ block: 'start' });
+            }}
+          >
+            {child.request ? `${child.request.method} ${child.name}` : child.name}
+          </a>
+          <Contents node={child} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function DocsView({ tab }: { tab: DocsTab }) {
+  const [doc, setDoc] = useState<DocsNode | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    rpc['docs.collection']({ collectionId: tab.collectionId }).then(
+      (d) => {
+        setDoc(d);
+        setError(null);
+      },
+      (err: unknown) => setError(errorMessage(err)),
+    );
+  }, [tab.collectionId]);
+  useEffect(load, [load]);
+
+  return (
+    <div className="docs-view" data-testid="docs-view">
+      <header className="container-header">
+        <h1 className="docs-title">{doc?.name ?? 'Documentation'}</h1>
+        <div className="grow" />
+        <button className="button" onClick={load}>
+          Refresh
+        </button>
+        <button className="button" onClick={() => void exportDocs(tab.collectionId, 'markdown')}>
+          Export Markdown
+        </button>
+        <button className="button primary" onClick={() => void exportDocs(tab.collectionId, 'html')}>
+          Export HTML
+        </button>
+      </header>
+      {error && <p className="error-text" role="alert">{error}</p>}
+      {doc && (
+        <div className="docs-body">
+          <nav className="docs-contents" aria-label="Contents">
+            <Contents node={doc} />
+          </nav>
+          <article className="docs-article">
+            <Description text={doc.description} />
+            <Sections node={doc} depth={1} />
+          </article>
+        </div>
+      )}
+    </div>
+  );
+}
