@@ -89,7 +89,7 @@ describe('importFile', () => {
     fs.writeFileSync(broken, '{"info": ');
     expect(message(() => importFile(ws, broken))).toMatch(/broken.json: not valid JSON/);
     fs.writeFileSync(broken, '{"hello": "world"}');
-    expect(message(() => importFile(ws, broken))).toMatch(/could not tell its format; this version imports Postman files \(collections, environments, globals\); HAR files; /);
+    expect(message(() => importFile(ws, broken))).toMatch(/could not tell its format; this version imports OpenAPI 3.0\/3.1 and Swagger 2.0 \(JSON or YAML\); Postman files \(collections, environments, globals\); HAR files; /);
   });
 
   it('formats of later versions say they are not supported yet; unknown ones are named', () => {

@@ -1,6 +1,7 @@
 // OpenAPI 3.0 / 3.1 and Swagger 2.0 import (JSON or YAML), and OpenAPI 3.1 export.
 import { AppError, badInput } from '../../../../shared/errors.js';
 import type { CollectionNode } from '../item-tree.js';
+import { tryJson } from '../json-text.js';
 import { buildCollection } from './build-collection.js';
 import { parseSpecText } from './parse.js';
 import { isObject } from './pointer.js';
@@ -14,9 +15,10 @@ export function isOpenApiDocument(value: unknown): boolean {
   return isObject(value) && ((typeof value.openapi === 'string' && value.openapi.startsWith('3')) || value.swagger === '2.0');
 }
 
-/** Detection from raw text, without parsing a whole YAML file. */
+/** Detection: JSON with a top-level `openapi: 3.x` or `swagger: "2.0"`, or YAML with such a top-level key. */
 export function looksLikeOpenApiText(text: string): boolean {
-  return /^\s*["']?(openapi|swagger)["']?\s*:/m.test(text.slice(0, 4096)) || /"(openapi|swagger)"\s*:\s*"/.test(text.slice(0, 4096));
+  if (/^\uFEFF?\s*\{/.test(text)) return isOpenApiDocument(tryJson(text));
+  return /^["']?(openapi|swagger)["']?\s*:/m.test(text.slice(0, 65_536));
 }
 
 export interface OpenApiImport {

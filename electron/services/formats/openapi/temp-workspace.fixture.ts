@@ -15,7 +15,7 @@ export const OPENAPI_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.m
 export const readFixture = (name: string): string => fs.readFileSync(path.join(OPENAPI_FIXTURES, name), 'utf8');
 
 /** A fresh workspace for each test of the calling suite; call the returned function to reach it. */
-export function useTempWorkspace(): () => Workspace {
+export function useTempWorkspace(): (() => Workspace) & { home: () => string } {
   let dir = '';
   let ws: Workspace | undefined;
   beforeEach(() => {
@@ -26,10 +26,11 @@ export function useTempWorkspace(): () => Workspace {
     ws?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  return () => {
+  const get = () => {
     if (!ws) throw new Error('the workspace is opened before each test');
     return ws;
   };
+  return Object.assign(get, { home: () => path.join(dir, 'home') });
 }
 
 export function importIntoWorkspace(ws: Workspace, text: string, name: string): { id: string; warnings: string[] } {
