@@ -9,6 +9,7 @@ import { NO_SCRIPTS, scriptCount } from '../scripts/scriptKinds';
 import { ScriptsPanel } from '../scripts/ScriptsPanel';
 import { AuthEditor } from './auth/AuthEditor';
 import { BodyEditor } from './body/BodyEditor';
+import { CodeSnippetPanel } from './CodeSnippetPanel';
 import { HeadersTable } from './HeadersTable';
 import { ParamsTable } from './ParamsTable';
 import { editRequest, setScript } from './requestDraft';
@@ -28,6 +29,7 @@ export function RequestEditor({ tab }: { tab: RequestTab }) {
     { key: 'scripts', label: 'Scripts', count: scriptCount(tab.draft.scripts) },
     { key: 'settings', label: 'Settings' },
     { key: 'docs', label: 'Docs' },
+    { key: 'code', label: 'Code' },
   ];
   const setSection = (section: RequestSection) =>
     useTabs.getState().replace(tab.id, (t) => (t.kind === 'request' ? { ...t, section } : t));
@@ -77,6 +79,9 @@ export function RequestEditor({ tab }: { tab: RequestTab }) {
               <ExamplesPanel tabId={tab.id} requestId={tab.itemId} />
             </div>
           )}
+        </TabPanel>
+        <TabPanel idPrefix={prefix} tabKey="code" active={tab.section === 'code'}>
+          {tab.section === 'code' && <CodeSnippetPanel tab={tab} />}
         </TabPanel>
       </div>
     </div>

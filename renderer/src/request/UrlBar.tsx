@@ -7,6 +7,7 @@ import { saveTab } from '../state/tabActions';
 import type { RequestTab } from '../state/tabTypes';
 import type { VariableContext } from '../state/variables';
 import { MethodSelect } from './MethodSelect';
+import { pasteCurl } from './pasteCurl';
 import { editRequest, setUrl } from './requestDraft';
 
 export function UrlBar({ tab, ctx }: { tab: RequestTab; ctx: VariableContext }) {
@@ -40,6 +41,9 @@ export function UrlBar({ tab, ctx }: { tab: RequestTab; ctx: VariableContext }) 
           // there, so the tree's keys (F2, Delete, arrows) keep working after a click.
           autoFocus={!request.url && !tab.itemId}
           onValueChange={(url) => setUrl(tab.id, url)}
+          onPaste={(e) => {
+            if (pasteCurl(tab.id, e.clipboardData.getData('text/plain'))) e.preventDefault();
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
               e.preventDefault();

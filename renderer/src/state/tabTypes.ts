@@ -2,7 +2,7 @@
 // the unsaved-changes dot is simply "draft differs from saved".
 import type { Auth, Body, RequestSpec, Scripts, Variable } from '../../../shared/model';
 
-export type RequestSection = 'params' | 'headers' | 'body' | 'auth' | 'scripts' | 'settings' | 'docs';
+export type RequestSection = 'params' | 'headers' | 'body' | 'auth' | 'scripts' | 'settings' | 'docs' | 'code';
 
 export interface RequestDraft {
   name: string;
