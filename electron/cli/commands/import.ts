@@ -1,17 +1,20 @@
-// `courier import <file> [--format postman]`: imports a collection, environment or globals file
-// into the workspace in one transaction and prints what it created as JSON.
+// `courier import <file> [--format postman|har|insomnia|curl|…]`: imports a file of any registered
+// format (electron/services/formats/importers.ts) into the workspace in one transaction and prints
+// what it created as JSON.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { badInput } from '../../../shared/errors.js';
 import { importFile } from '../../services/formats/index.js';
+import { IMPORTERS } from '../../services/formats/importers.js';
 import type { Command } from '../io.js';
 import { LazyWorkspace } from '../workspace-refs.js';
 
-const USAGE = `usage: courier import <file> [--format postman|openapi|curl|har|insomnia]
-  Imports into the workspace (the format is guessed when omitted) and prints what it created as JSON.`;
+const USAGE = `usage: courier import <file> [--format ${IMPORTERS.map((i) => i.id).join('|')}]
+  Imports into the workspace (the format is detected when omitted) and prints what it created as JSON.
+  Formats: ${IMPORTERS.map((i) => i.label).join('; ')}.`;
 
 export const importCommand: Command = {
-  summary: 'imports a Postman collection, environment or globals file',
+  summary: 'imports a Postman, HAR, Insomnia, cURL (or other registered format) file',
   usage: USAGE,
   async run(argv, io) {
     let parsed;
