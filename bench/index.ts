@@ -4,6 +4,7 @@ import { benchAgent } from './agent.js';
 import { benchBilling } from './billing.js';
 import { benchCredits } from './credits.js';
 import { benchHttp } from './http.js';
+import { benchOpenapi } from './openapi.js';
 import { benchRunner } from './runner.js';
 import { benchScripts } from './scripts.js';
 import type { BenchRow } from './types.js';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     ['billing server', benchBilling],
     ['credits', benchCredits],
     ['agent', benchAgent],
+    ['openapi', benchOpenapi],
   ];
   // `npm run bench -- http web` runs only the sections whose names contain one of the words.
   const only = process.argv.slice(2);
