@@ -8,7 +8,7 @@ import { exportCollection } from '../../services/formats/index.js';
 import type { Command } from '../io.js';
 import { findCollectionId, LazyWorkspace } from '../workspace-refs.js';
 
-const USAGE = `usage: courier export <collection name or id> [--format postman|openapi|markdown|html] [-o file]
+const USAGE = `usage: courier export <collection name or id> [--format postman|openapi|openapi-yaml|markdown|html] [-o file]
   Exports a collection of the workspace (Postman v2.1 by default; markdown and html write its
   documentation, html as one self-contained file), to the file or to stdout.`;
 

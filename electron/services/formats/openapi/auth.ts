@@ -1,7 +1,7 @@
 // OpenAPI security schemes → Courier's auth types. Secrets are never in a spec, so the values are
 // {{variables}} (added to the collection, empty and secret) for the user to fill in.
 import type { Auth, Variable } from '../../../../shared/model.js';
-import { isObject } from './pointer.js';
+import { appendPointer, isObject } from './pointer.js';
 
 export interface SecurityContext {
   schemes: Record<string, unknown>;
@@ -48,7 +48,7 @@ function schemeAuth(name: string, s: Record<string, unknown>, scopes: string[], 
     const flows = s.flows;
     const flow = [flows.clientCredentials, flows.authorizationCode, flows.password].find((f) => isObject(f) && typeof f.tokenUrl === 'string');
     if (isObject(flow)) {
-      if (!isObject(flows.clientCredentials)) ctx.warn(`The OAuth 2.0 scheme "${name}" is imported as client credentials, the grant Courier supports`);
+      if (!isObject(flows.clientCredentials)) ctx.warn(`${appendPointer('#/components/securitySchemes', name)}: the OAuth 2.0 scheme "${name}" is imported as client credentials, the grant Courier supports`);
       return {
         type: 'oauth2',
         grantType: 'client_credentials',
@@ -60,6 +60,6 @@ function schemeAuth(name: string, s: Record<string, unknown>, scopes: string[], 
       };
     }
   }
-  ctx.warn(`The security scheme "${name}" (${String(s.type)}${scheme ? ` ${scheme}` : ''}) has no Courier equivalent; set its auth by hand`);
+  ctx.warn(`${appendPointer('#/components/securitySchemes', name)}: the security scheme "${name}" (${String(s.type)}${scheme ? ` ${scheme}` : ''}) has no Courier equivalent; set its auth by hand`);
   return undefined;
 }

@@ -148,6 +148,31 @@ describe('OpenAPI import', () => {
     ]);
   });
 
+  it('warns about what it cannot carry over: external $refs, schemes Courier has no auth for, undefined schemes', () => {
+    const spec = {
+      openapi: '3.0.0',
+      info: { title: 'W', version: '1' },
+      components: { securitySchemes: { oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://id.test/.well-known' }, implicit: { type: 'oauth2', flows: { implicit: { authorizationUrl: 'https://id.test/auth', scopes: {} } } } } },
+      paths: {
+        '/a': {
+          post: {
+            summary: 'A',
+            security: [{ oidc: [] }, { implicit: [] }, { ghost: [] }],
+            requestBody: { content: { 'application/json': { schema: { $ref: 'common.yaml#/Thing' } } } },
+          },
+        },
+      },
+    };
+    const { root, warnings } = importOpenApiText(JSON.stringify(spec), 'w.json');
+    expect(warnings).toEqual([
+      '#/paths/~1a/post/requestBody/content/application~1json/schema: the external $ref "common.yaml#/Thing" was not followed',
+      '#/components/securitySchemes/oidc: the security scheme "oidc" (openIdConnect) has no Courier equivalent; set its auth by hand',
+      '#/components/securitySchemes/implicit: the security scheme "implicit" (oauth2) has no Courier equivalent; set its auth by hand',
+      '#/paths/~1a/post/security: the security scheme "ghost" is not defined in components.securitySchemes',
+    ]);
+    expect(root.children[0].request).toMatchObject({ auth: { type: 'inherit' }, body: { mode: 'raw', language: 'json', raw: '' } });
+  });
+
   it('refuses a broken document naming the problem and the place, and creates nothing', () => {
     const ws = workspace();
     const before = ws.tree().length;
