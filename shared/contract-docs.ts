@@ -19,6 +19,8 @@ export interface DocsNode {
   description: string;
   request?: z.output<typeof RequestSpec>;
   curl?: string;
+  /** Requests with a body: it as text to show (form fields one per line, files by name). */
+  body?: { language: string; text: string };
   examples: z.infer<typeof NewExample>[];
   children: DocsNode[];
 }
@@ -30,6 +32,7 @@ export const DocsNode: z.ZodType<DocsNode> = z.lazy(() =>
     description: z.string(),
     request: RequestSpec.optional(),
     curl: z.string().optional(),
+    body: z.object({ language: z.string(), text: z.string() }).optional(),
     examples: z.array(NewExample),
     children: z.array(DocsNode),
   }),

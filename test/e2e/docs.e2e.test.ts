@@ -1,6 +1,7 @@
 // Documentation in the browser, against the loopback test server: a Markdown description written
 // beside a request renders as a heading and a list in the preview; a response saved as an example
-// is listed under the request; the collection's Docs view shows its endpoints and the example; the
+// is listed under the request and renamed; the collection's Docs view shows its endpoints, the
+// example and code in the reader's language; the
 // HTML export, opened from disk in Chromium, has the headings and did not run a description's
 // <script>.
 import fs from 'node:fs';
@@ -79,7 +80,11 @@ describe.skipIf(skipE2E)('documentation', () => {
     const health = docs.getByRole('region', { name: 'GET Health' });
     expect(await health.getByRole('heading', { name: 'Health check' }).count()).toBe(1);
     expect(await health.getByTestId('docs-example').textContent()).toContain('Example: All healthy — 200 OK');
-    expect(await health.getByTestId('docs-snippet').textContent()).toBe("curl '{{base}}/health'");
+    const snippet = health.getByTestId('docs-snippet');
+    await expect.poll(() => snippet.textContent()).toBe('curl --request GET \\\n  --url {{base}}/health');
+    await docs.getByLabel('Code snippet language').selectOption('python-requests');
+    await expect.poll(() => snippet.textContent()).toContain('import requests');
+    expect(await snippet.textContent()).toContain('{{base}}/health');
     expect(await docs.getByRole('region', { name: 'POST Create user' }).getByTestId('docs-example').count()).toBe(2);
     // The collection description's <script> is text in a paragraph, never an element.
     expect(await docs.locator('script').count()).toBe(0);

@@ -1,9 +1,10 @@
 // The Docs view of a collection: a contents list, then its folders and endpoints in sidebar order
 // with method, URL, parameters, headers, body, examples, the rendered descriptions and a code
-// snippet; "Export HTML" / "Export Markdown" download the same documentation as a file.
+// snippet in the language the reader picks; "Export HTML" / "Export Markdown" download the same documentation as a file.
 import { useCallback, useEffect, useState } from 'react';
 import type { DocsNode } from '../../../shared/contract-docs';
 import type { KeyValue } from '../../../shared/model';
+import { SNIPPET_TARGETS, type SnippetTargetId } from '../../../shared/snippet-targets';
 import { Markdown } from '../agent/Markdown';
 import '../styles/docs.css';
 import { rpc } from '../rpc';
@@ -43,18 +44,28 @@ function Rows({ title, rows }: { title: string; rows: KeyValue[] }) {
   );
 }
 
-function bodyOf(node: DocsNode): string | null {
-  const body = node.request?.body;
-  if (!body || body.mode === 'none') return null;
-  if (body.mode === 'raw') return body.raw || null;
-  if (body.mode === 'urlencoded') return body.urlencoded.filter((r) => r.enabled !== false).map((r) => `${r.key}=${r.value}`).join('&');
-  if (body.mode === 'formdata') return body.formdata.filter((f) => f.enabled !== false).map((f) => `${f.key}: ${f.type === 'file' ? `<file ${f.fileName ?? ''}>` : f.value}`).join('\n');
-  return `<file ${body.fileName ?? body.filePath}>`;
+/** The request as code in the reader's language (formats.snippet: httpsnippet, with inherited auth). */
+function Snippet({ node, target }: { node: DocsNode; target: SnippetTargetId }) {
+  const [code, setCode] = useState(target === 'curl' ? (node.curl ?? '') : '');
+  useEffect(() => {
+    let live = true;
+    rpc['formats.snippet']({ request: node.request!, requestId: node.id, target, resolveVariables: false }).then(
+      (out) => live && setCode(out.code),
+      (err: unknown) => live && setCode(`# ${errorMessage(err)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [node, target]);
+  return (
+    <pre className="docs-code" data-testid="docs-snippet">
+      {code}
+    </pre>
+  );
 }
 
-function Endpoint({ node, depth }: { node: DocsNode; depth: number }) {
+function Endpoint({ node, depth, target }: { node: DocsNode; depth: number; target: SnippetTargetId }) {
   const spec = node.request!;
-  const body = bodyOf(node);
   const Heading = depth <= 1 ? 'h2' : depth === 2 ? 'h3' : 'h4';
   return (
     <section className="docs-endpoint" id={anchor(node)} data-testid="docs-endpoint" aria-label={`${spec.method} ${node.name}`}>
@@ -65,16 +76,14 @@ function Endpoint({ node, depth }: { node: DocsNode; depth: number }) {
       <Description text={node.description} />
       <Rows title="Query parameters" rows={spec.params} />
       <Rows title="Headers" rows={spec.headers} />
-      {body !== null && (
+      {node.body && (
         <>
           <div className="docs-label">Body ({spec.body.mode})</div>
-          <pre className="docs-code">{body}</pre>
+          <pre className="docs-code">{node.body.text}</pre>
         </>
       )}
-      <div className="docs-label">
-        Example request <span className="muted">(cURL; more languages when code snippets are available)</span>
-      </div>
-      <pre className="docs-code" data-testid="docs-snippet">{node.curl}</pre>
+      <div className="docs-label">Example request</div>
+      <Snippet node={node} target={target} />
       {node.examples.map((e, i) => (
         <div className="docs-example" key={i} data-testid="docs-example">
           <div className="docs-label">
@@ -87,17 +96,17 @@ function Endpoint({ node, depth }: { node: DocsNode; depth: number }) {
   );
 }
 
-function Sections({ node, depth }: { node: DocsNode; depth: number }) {
+function Sections({ node, depth, target }: { node: DocsNode; depth: number; target: SnippetTargetId }) {
   return (
     <>
       {node.children.map((child) =>
         child.kind === 'request' ? (
-          <Endpoint key={child.id} node={child} depth={depth} />
+          <Endpoint key={child.id} node={child} depth={depth} target={target} />
         ) : (
           <section key={child.id} className="docs-folder" id={anchor(child)} aria-label={child.name}>
             {depth <= 1 ? <h2>{child.name}</h2> : <h3>{child.name}</h3>}
             <Description text={child.description} />
-            <Sections node={child} depth={depth + 1} />
+            <Sections node={child} depth={depth + 1} target={target} />
           </section>
         ),
       )}
@@ -130,6 +139,7 @@ function Contents({ node }: { node: DocsNode }) {
 export function DocsView({ tab }: { tab: DocsTab }) {
   const [doc, setDoc] = useState<DocsNode | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [target, setTarget] = useState<SnippetTargetId>('curl');
   const load = useCallback(() => {
     rpc['docs.collection']({ collectionId: tab.collectionId }).then(
       (d) => {
@@ -146,6 +156,16 @@ export function DocsView({ tab }: { tab: DocsTab }) {
       <header className="container-header">
         <h1 className="docs-title">{doc?.name ?? 'Documentation'}</h1>
         <div className="grow" />
+        <label className="muted" htmlFor={`docs-lang-${tab.id}`}>
+          Code
+        </label>
+        <select id={`docs-lang-${tab.id}`} className="select" aria-label="Code snippet language" value={target} onChange={(e) => setTarget(e.target.value as SnippetTargetId)}>
+          {SNIPPET_TARGETS.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.label}
+            </option>
+          ))}
+        </select>
         <button className="button" onClick={load}>
           Refresh
         </button>
@@ -164,7 +184,7 @@ export function DocsView({ tab }: { tab: DocsTab }) {
           </nav>
           <article className="docs-article">
             <Description text={doc.description} />
-            <Sections node={doc} depth={1} />
+            <Sections node={doc} depth={1} target={target} />
           </article>
         </div>
       )}

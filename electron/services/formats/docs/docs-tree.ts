@@ -1,18 +1,29 @@
-// A collection as documentation reads it: the tree with each request's cURL line and examples,
+// A collection as documentation reads it: the tree with each request's cURL command and examples,
 // plus the helpers both exporters (Markdown, HTML) share: walking it in reading order and the
 // parts of a request worth listing.
 import type { DocsNode } from '../../../../shared/contract-docs.js';
 import type { KeyValue, RequestSpec } from '../../../../shared/model.js';
 import type { CollectionNode } from '../item-tree.js';
-import { curlCommand } from './curl.js';
+import { requestSnippet } from '../snippets/snippet.js';
+
+/** The request as a cURL command (httpsnippet), variables kept as `{{name}}`. */
+function curlOf(spec: RequestSpec): string {
+  try {
+    return requestSnippet(spec, 'curl');
+  } catch (err) {
+    return `# ${(err as Error).message}`;
+  }
+}
 
 export function toDocsNode(node: CollectionNode): DocsNode {
+  const body = node.request ? bodyText(node.request) : undefined;
   return {
     id: node.id,
     kind: node.kind,
     name: node.name,
     description: node.description,
-    ...(node.request ? { request: node.request, curl: curlCommand(node.request) } : {}),
+    ...(node.request ? { request: node.request, curl: curlOf(node.request) } : {}),
+    ...(body ? { body } : {}),
     examples: node.examples ?? [],
     children: node.children.map(toDocsNode),
   };

@@ -1,13 +1,11 @@
 // The documentation exporters on a fixture collection: the Markdown lists each endpoint, its
 // description and examples; the HTML is self-contained (nothing fetched from elsewhere) and
-// escapes what descriptions hold; the cURL line quotes for a shell.
+// escapes what descriptions hold.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defaultRequest } from '../../../../shared/model.js';
 import { importPostmanCollection } from '../postman/index.js';
-import { curlCommand } from './curl.js';
 import { collectionHtml, renderDescription } from './html.js';
 import { collectionMarkdown } from './markdown.js';
 import { toDocsNode } from './docs-tree.js';
@@ -25,7 +23,7 @@ describe('Markdown export', () => {
     expect(md).toContain('Lists users, **newest first**.');
     expect(md).toContain('Everything about users.\n\n- list\n- create');
     expect(md).toContain('| page | 2 | Page number |');
-    expect(md).toContain("curl -X POST '{{base}}/users' \\\n  -H 'Content-Type: application/json' \\\n  --data-raw '{\"name\":\"Grace\"}'");
+    expect(md).toContain("```bash\ncurl --request POST \\\n  --url {{base}}/users \\\n  --header 'Content-Type: application/json' \\\n  --data '{\"name\":\"Grace\"}'\n```");
   });
 
   it('has each saved example with its status and body', () => {
@@ -76,19 +74,5 @@ describe('HTML export', () => {
     expect(renderDescription('[guide](https://example.com/g) ![logo](https://example.com/l.png) [x](javascript:alert(1))')).toBe(
       '<p>guide <span class="link">(https://example.com/g)</span> <span class="img-alt">[image: logo]</span> x</p>',
     );
-  });
-});
-
-describe('cURL lines', () => {
-  it('quote for a shell and carry params, auth and form bodies', () => {
-    const spec = defaultRequest({
-      method: 'PUT',
-      url: "https://x.test/it's",
-      params: [{ key: 'q', value: 'a b', enabled: true }, { key: 'off', value: '1', enabled: false }],
-      auth: { type: 'basic', username: 'ada', password: 'p' },
-      body: { mode: 'urlencoded', urlencoded: [{ key: 'k', value: 'v', enabled: true }] },
-    });
-    expect(curlCommand(spec)).toBe("curl -X PUT 'https://x.test/it'\\''s?q=a b' \\\n  -u 'ada:p' \\\n  --data-urlencode 'k=v'");
-    expect(curlCommand(defaultRequest({ url: 'https://x.test/' }))).toBe("curl 'https://x.test/'");
   });
 });
