@@ -74,11 +74,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         }}
       >
         <Icon name="file" size={22} />
-        <p>Drop Postman collection (v2.0, v2.1), environment or globals files here, or</p>
+        <p>Drop Postman, OpenAPI, HAR, Insomnia or cURL files here, or</p>
         <input
           type="file"
           multiple
-          accept=".json,application/json"
+          accept=".json,.har,.yaml,.yml,.sh,.txt,.curl,application/json"
           aria-label="Files to import"
           disabled={busy}
           onChange={(e) => {
