@@ -47,6 +47,7 @@ export function buildCollection(doc: Record<string, unknown>, resolver: Resolver
   let operations = 0;
   if (doc.paths !== undefined && !isObject(doc.paths)) throw badInput('#/paths: paths must be an object');
   for (const [path, rawItem] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
+    if (path.startsWith('x-')) continue; // an extension, not a path
     const itemAt = appendPointer('#', 'paths', path);
     const { value: item, at } = resolver.object(rawItem, itemAt, 'a path item');
     if (!item) continue;

@@ -129,6 +129,33 @@ describe('OpenAPI import', () => {
     expect(cancel.auth).toMatchObject({ type: 'oauth2', accessTokenUrl: 'https://auth.bookshop.example/token', scope: 'orders:write' });
   });
 
+  it('query values: arrays comma-separated, optional ones without a value disabled, operation parameters overriding the path item', () => {
+    const spec = {
+      openapi: '3.0.0',
+      info: { title: 'Q', version: '1' },
+      paths: {
+        '/q': {
+          parameters: [{ name: 'limit', in: 'query', example: 5 }],
+          get: {
+            summary: 'Q',
+            parameters: [
+              { name: 'limit', in: 'query', example: 50, description: 'Page size' },
+              { name: 'ids', in: 'query', required: true, example: [1, 2, 3] },
+              { name: 'filter', in: 'query', schema: { type: 'string' } },
+            ],
+          },
+        },
+      },
+    };
+    const request = importOpenApiText(JSON.stringify(spec), 'q.json').root.children[0].request!;
+    expect(request.params).toEqual([
+      { key: 'limit', value: '50', enabled: true, description: 'Page size' },
+      { key: 'ids', value: '1,2,3', enabled: true },
+      { key: 'filter', value: '', enabled: false },
+    ]);
+    expect(request.url).toBe('/q?limit=50&ids=1,2,3');
+  });
+
   it('keeps the examples a spec gives for responses as saved examples', () => {
     const spec = {
       openapi: '3.0.0',
@@ -148,7 +175,7 @@ describe('OpenAPI import', () => {
     ]);
   });
 
-  it('warns about what it cannot carry over: external $refs, schemes Courier has no auth for, undefined schemes', () => {
+  it('warns about what it cannot carry over: external $refs, schemes Courier has no auth for, undefined schemes (and skips x- extensions in paths)', () => {
     const spec = {
       openapi: '3.0.0',
       info: { title: 'W', version: '1' },
@@ -163,7 +190,7 @@ describe('OpenAPI import', () => {
         },
       },
     };
-    const { root, warnings } = importOpenApiText(JSON.stringify(spec), 'w.json');
+    const { root, warnings } = importOpenApiText(JSON.stringify({ ...spec, paths: { ...spec.paths, 'x-internal': true } }), 'w.json');
     expect(warnings).toEqual([
       '#/paths/~1a/post/requestBody/content/application~1json/schema: the external $ref "common.yaml#/Thing" was not followed',
       '#/components/securitySchemes/oidc: the security scheme "oidc" (openIdConnect) has no Courier equivalent; set its auth by hand',

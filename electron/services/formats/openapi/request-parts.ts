@@ -44,6 +44,8 @@ function parameterValue(p: Record<string, unknown>, at: string, resolver: Resolv
     if (isObject(schema)) value = schema.example ?? schema.default ?? (Array.isArray(schema.enum) ? schema.enum[0] : undefined);
   }
   if (value === undefined || value === null) return '';
+  // An array in a query or header is sent comma-separated (OpenAPI's default form style, explode off).
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.map((v) => String(v ?? '')).join(',');
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 

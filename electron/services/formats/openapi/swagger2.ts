@@ -13,6 +13,7 @@ export function swagger2ToOpenApi3(doc: Record<string, unknown>, resolver: Resol
   const paths: Record<string, unknown> = {};
   const rawPaths = isObject(doc.paths) ? doc.paths : {};
   for (const [path, rawItem] of Object.entries(rawPaths)) {
+    if (path.startsWith('x-')) continue; // an extension, not a path
     const item = resolver.object(rawItem, appendPointer('#', 'paths', path), 'a path item');
     if (!item.value) continue;
     const shared = item.value.parameters;
