@@ -135,7 +135,10 @@ export function parseCurl(command: string): ParsedCurl {
       v = words[++i];
     }
     switch (flag) {
-      case '-X': case '--request': method = v.toUpperCase(); break;
+      case '-X': case '--request':
+        if (!/^[A-Za-z]{1,32}$/.test(v)) throw new CurlParseError(`"${v.slice(0, 40)}" is not a method`);
+        method = v.toUpperCase();
+        break;
       case '-H': case '--header': {
         const colon = v.indexOf(':');
         if (colon > 0) headers.push({ key: v.slice(0, colon).trim(), value: v.slice(colon + 1).trim() });
@@ -176,6 +179,7 @@ export function parseCurl(command: string): ParsedCurl {
     }
   }
   if (!url) throw new CurlParseError('The cURL command has no URL');
+  if (url.length > 1_000_000) throw new CurlParseError('The URL is longer than 1,000,000 characters');
   if (json) {
     if (!headers.some((h) => h.key.toLowerCase() === 'content-type')) headers.push({ key: 'Content-Type', value: 'application/json' });
     if (!headers.some((h) => h.key.toLowerCase() === 'accept')) headers.push({ key: 'Accept', value: 'application/json' });

@@ -1,6 +1,7 @@
 // Import and export, by format: the formats are the registries importers.ts and exporters.ts
 // (importer.ts says how to add one). An import is detected (or picked with `format`), parsed
 // whole, then saved in one transaction: all of it or nothing.
+import { ZodError } from 'zod';
 import { badInput } from '../../../shared/errors.js';
 import type { Variable } from '../../../shared/model.js';
 import type { Workspace } from '../store/workspace.js';
@@ -51,7 +52,14 @@ function importerFor(text: string, name: string, format: string | undefined): Im
 
 /** Reads a file's text into import parts without saving anything (what `importText` saves). */
 export function parseImport(text: string, name: string, format?: string): ImportParts {
-  return importerFor(text, name, format).parse(text, name);
+  const importer = importerFor(text, name, format);
+  try {
+    return importer.parse(text, name);
+  } catch (err) {
+    // A value no schema of the importer caught, refused when the request is built.
+    if (err instanceof ZodError) throw badInput(`${name}: ${err.issues[0]?.path.join('.') || 'a request'}: ${err.issues[0]?.message ?? 'is not valid'}`);
+    throw err;
+  }
 }
 
 /** Imports a file into the workspace, in one transaction: all of it or nothing. */

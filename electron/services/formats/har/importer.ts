@@ -17,7 +17,7 @@ const COMPUTED = /^(:|content-length$|host$|connection$)/i;
 function toRequest(entry: HarFile['log']['entries'][number]['request']): RequestSpec {
   const data = entry.postData;
   return defaultRequest({
-    method: entry.method.toUpperCase().replace(/[^A-Z]/g, '') || 'GET',
+    method: entry.method.toUpperCase(),
     url: entry.url,
     params: parseQuery(entry.url),
     headers: entry.headers.filter((h) => !COMPUTED.test(h.name)).map((h) => ({ key: h.name, value: h.value, enabled: true })),

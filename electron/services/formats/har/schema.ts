@@ -1,11 +1,12 @@
 // The parts of a HAR 1.2 file (http://www.softwareishard.com/blog/har-12-spec/) an import reads.
 import { z } from 'zod';
+import { MethodName } from '../method.js';
 
 const NameValue = z.object({ name: z.string(), value: z.string().default('') });
 
 export const HarRequest = z.object({
-  method: z.string().min(1),
-  url: z.string().min(1),
+  method: MethodName,
+  url: z.string().min(1).max(1_000_000),
   headers: z.array(NameValue).default([]),
   postData: z
     .object({

@@ -56,7 +56,7 @@ function toRequest(r: RequestResource, warn: (m: string) => void): RequestSpec {
   const url = t(r.url);
   const allParams = [...parseQuery(url), ...params];
   return defaultRequest({
-    method: r.method.toUpperCase().replace(/[^A-Z]/g, '') || 'GET',
+    method: r.method.toUpperCase(),
     url: params.length ? withQuery(url, allParams) : url,
     params: allParams,
     headers: r.headers.filter((h) => h.name).map((h) => ({ key: t(h.name), value: t(h.value), enabled: !h.disabled })),

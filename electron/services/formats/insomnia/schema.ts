@@ -1,5 +1,6 @@
 // The parts of an Insomnia v4 export (Insomnia → Export Data → Insomnia v4 JSON) an import reads.
 import { z } from 'zod';
+import { MethodName } from '../method.js';
 
 const Pair = z.object({ name: z.string().default(''), value: z.string().default(''), disabled: z.boolean().optional(), fileName: z.string().optional(), type: z.string().optional() });
 
@@ -31,8 +32,8 @@ export const Resource = z.discriminatedUnion('_type', [
   z.object({
     ...Base,
     _type: z.literal('request'),
-    method: z.string().default('GET'),
-    url: z.string().default(''),
+    method: MethodName.default('GET'),
+    url: z.string().max(1_000_000).default(''),
     headers: z.array(Pair).default([]),
     parameters: z.array(Pair).default([]),
     body: z.object({ mimeType: z.string().nullable().optional(), text: z.string().optional(), params: z.array(Pair).optional(), fileName: z.string().optional() }).default({}),
