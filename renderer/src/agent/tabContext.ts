@@ -43,7 +43,7 @@ export async function refreshOpenItems(ids: Iterable<string>): Promise<void> {
       const current = getTab(tab.id);
       if (!item || !current || current.dirty || current.kind !== tab.kind) return;
       if (current.kind === 'request' && item.kind === 'request' && item.request) {
-        const draft = { name: item.name, request: item.request, scripts: item.scripts };
+        const draft = { name: item.name, request: item.request, scripts: item.scripts, description: item.description };
         useTabs.getState().replace(tab.id, (t) => (t.kind === 'request' ? { ...t, draft } : t));
       } else if (current.kind === 'container' && item.kind !== 'request') {
         useContainers.getState().put(item);

@@ -163,7 +163,11 @@ export async function saveRequestAs(tabId: string, parentId: string, name: strin
   if (!tab || tab.kind !== 'request') return false;
   const draft = { ...tab.draft, name: name.trim() || tab.draft.name };
   const item = await attempt(
-    () => rpc['items.create']({ kind: 'request', parentId, name: draft.name, request: draft.request, scripts: draft.scripts }),
+    async () => {
+      const created = await rpc['items.create']({ kind: 'request', parentId, name: draft.name, request: draft.request, scripts: draft.scripts });
+      // items.create takes no description: a new request's written one follows in an update.
+      return draft.description ? rpc['items.update']({ id: created.id, description: draft.description }) : created;
+    },
     'Could not save the request',
   );
   if (!item) return false;
