@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { badInput } from '../../../../shared/errors.js';
 import { defaultRequest, type Auth, type Variable } from '../../../../shared/model.js';
 import { withQuery } from '../../../../shared/url.js';
+import { DESCRIPTION_MAX, NAME_MAX } from '../../store/limits.js';
 import type { CollectionNode } from '../item-tree.js';
 import { authFor, type SecurityContext } from './auth.js';
 import { appendPointer, isObject } from './pointer.js';
@@ -18,7 +19,7 @@ export const MAX_OPERATIONS = 20_000;
 const node = (kind: CollectionNode['kind'], name: string, description = ''): CollectionNode => ({
   id: randomUUID(),
   kind,
-  name: name.slice(0, 500) || 'Untitled',
+  name: name.trim().slice(0, NAME_MAX).trim() || 'Untitled',
   description,
   scripts: { prerequest: '', test: '' },
   children: [],
@@ -43,7 +44,6 @@ export function buildCollection(doc: Record<string, unknown>, resolver: Resolver
     for (const tag of doc.tags) if (isObject(tag) && typeof tag.name === 'string' && !folders.has(tag.name)) folders.set(tag.name, node('folder', tag.name, text(tag.description)));
   }
   const loose: CollectionNode[] = [];
-  const used = new Set<string>();
   let operations = 0;
   if (doc.paths !== undefined && !isObject(doc.paths)) throw badInput('#/paths: paths must be an object');
   for (const [path, rawItem] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
@@ -63,11 +63,11 @@ export function buildCollection(doc: Record<string, unknown>, resolver: Resolver
       else {
         if (!folders.has(tag)) folders.set(tag, node('folder', tag));
         folders.get(tag)!.children.push(request);
-        used.add(tag);
       }
     }
   }
-  root.children = [...[...folders.values()].filter((f) => used.has(f.name)), ...loose];
+  root.children = [...[...folders.values()].filter((f) => f.children.length > 0), ...loose];
+  clipDescriptions(root, resolver);
   root.variables = [...(baseUrl ? [{ key: 'baseUrl', value: baseUrl, enabled: true, secret: false }] : []), ...security.variables.values()];
   return root;
 }
@@ -106,6 +106,15 @@ function buildRequest(
   // Saved with the request where the collection tree carries examples.
   if (examples.length > 0) Object.assign(request, { examples });
   return request;
+}
+
+/** Descriptions longer than the workspace keeps are cut, with a warning naming the item. */
+function clipDescriptions(n: CollectionNode, resolver: Resolver): void {
+  if (n.description.length > DESCRIPTION_MAX) {
+    n.description = n.description.slice(0, DESCRIPTION_MAX);
+    resolver.warn(`The description of "${n.name}" was cut to ${DESCRIPTION_MAX} characters`);
+  }
+  n.children.forEach((c) => clipDescriptions(c, resolver));
 }
 
 /** The first server's URL with its variables at their defaults, without a trailing slash. */

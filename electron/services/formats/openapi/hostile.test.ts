@@ -78,9 +78,18 @@ describe('hostile OpenAPI input', () => {
     const junk = fc.anything({ maxDepth: 3 });
     fc.assert(
       fc.property(junk, junk, junk, junk, (paths, op, params, body) => {
-        for (const candidate of [doc(paths), doc({ '/x/{id}': { get: op, parameters: params } }), doc({ '/x': { post: { parameters: params, requestBody: body, security: op } } }, { components: { securitySchemes: body }, security: params })]) {
+        const candidates: [unknown, number | undefined][] = [
+          [doc(paths), undefined],
+          // JSON drops an undefined operation: then there is none.
+          [doc({ '/x/{id}': { get: op, parameters: params } }), op === undefined ? 0 : 1],
+          [doc({ '/x': { post: { parameters: params, requestBody: body, security: op, tags: paths, summary: body } } }, { components: { securitySchemes: body }, security: params, tags: op }), 1],
+        ];
+        for (const [candidate, operations] of candidates) {
+          const requestsBefore = workspace().tree().filter((n) => n.kind === 'request').length;
           const outcome = attempt(JSON.stringify(candidate) ?? 'null');
           if (outcome !== undefined) expect(outcome).toMatch(/#\/|valid JSON|Only OpenAPI/);
+          // Imported: every operation became a request, none lost to a strange tag or name.
+          else if (operations !== undefined) expect(workspace().tree().filter((n) => n.kind === 'request').length - requestsBefore).toBe(operations);
         }
       }),
       RUNS,
@@ -141,6 +150,14 @@ describe('hostile OpenAPI input', () => {
     expect(text.length).toBeGreaterThan(20_000_000);
     expect(attempt(text)).toBeUndefined();
     expect(workspace().tree().filter((n) => n.kind === 'request')).toHaveLength(1_000);
+  });
+
+  it('blank names and descriptions longer than the workspace keeps: an import with warnings, not a store error', () => {
+    const spec = doc({ '/x': { get: { tags: ['  '], summary: ' ', description: 'd'.repeat(1_000_001) } } });
+    const { root, warnings } = importOpenApiText(JSON.stringify(spec), 'x.json');
+    expect(warnings).toEqual(['The description of "GET /x" was cut to 1000000 characters']);
+    expect(attempt(JSON.stringify(spec))).toBeUndefined();
+    expect(root.children.map((n) => [n.name, n.children.map((c) => c.name)])).toEqual([['Untitled', ['GET /x']]]);
   });
 
   it('a 50 MB spec is refused with its size, before it is parsed', () => {
