@@ -1,9 +1,9 @@
 // Documentation in the browser, against the loopback test server: a Markdown description written
 // beside a request renders as a heading and a list in the preview; a response saved as an example
 // is listed under the request and renamed; the collection's Docs view shows its endpoints, the
-// example and code in the reader's language; the
-// HTML export, opened from disk in Chromium, has the headings and did not run a description's
-// <script>.
+// example and code in the reader's language; its Markdown export holds the description and the
+// example; the HTML export (from the collection's menu), opened from disk in Chromium, has the
+// headings, loads nothing else and did not run a description's <script>.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/app.js';
 import { skipE2E } from '../support/browser.js';
 import { newBrowserSuite, startBrowserSuite } from '../support/browser-suite.js';
-import { openApp, treeItem } from '../support/ui.js';
+import { openApp, treeItem, treeMenu } from '../support/ui.js';
 
 const suite = newBrowserSuite();
 const FIXTURE = path.join(repoRoot, 'test/fixtures/docs/users-api.postman_collection.json');
@@ -89,8 +89,15 @@ describe.skipIf(skipE2E)('documentation', () => {
     // The collection description's <script> is text in a paragraph, never an element.
     expect(await docs.locator('script').count()).toBe(0);
 
-    // Export as one HTML file and open it from disk.
-    const file = await download(page, docs.getByRole('button', { name: 'Export HTML' }));
+    // The Docs view's Markdown export has the description and the example.
+    const md = await download(page, docs.getByRole('button', { name: 'Export Markdown' }));
+    expect(md.fileName).toBe('Users API.md');
+    expect(md.text).toContain('# Health check\n\nAnswers when:\n\n- the database is up');
+    expect(md.text).toContain('**Example: All healthy** — 200 OK');
+
+    // Export as one HTML file from the collection's menu, and open it from disk.
+    const [exported] = await Promise.all([page.waitForEvent('download'), treeMenu(page, 'Users API', 'Export docs \\(HTML\\)')]);
+    const file = { fileName: exported.suggestedFilename(), text: fs.readFileSync((await exported.path())!, 'utf8') };
     expect(file.fileName).toBe('Users API.html');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courier-docs-e2e-'));
     const htmlPath = path.join(dir, file.fileName);

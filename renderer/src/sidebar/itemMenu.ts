@@ -1,6 +1,7 @@
 // The "⋯" / right-click menu of a tree item.
 import type { TreeNode } from '../../../shared/model';
 import type { MenuEntry } from '../common/Menu';
+import { exportDocs, openDocs } from '../docs/docsActions';
 import { exportCollection } from '../import-export/exportCollection';
 import { openRunner } from '../runner/runnerActions';
 import { openItem } from '../state/tabActions';
@@ -18,7 +19,14 @@ export function itemMenu(node: TreeNode): MenuEntry[] {
       { label: 'Add folder', onSelect: () => void createItem('folder', node.id) },
       { label: 'Run', onSelect: () => openRunner(node.id) },
     );
-    if (node.kind === 'collection') entries.push({ label: 'Export', onSelect: () => void exportCollection(node.id) });
+    if (node.kind === 'collection') {
+      entries.push(
+        { label: 'Export', onSelect: () => void exportCollection(node.id) },
+        { label: 'View docs', onSelect: () => openDocs(node.id) },
+        { label: 'Export docs (HTML)', onSelect: () => void exportDocs(node.id, 'html') },
+        { label: 'Export docs (Markdown)', onSelect: () => void exportDocs(node.id, 'markdown') },
+      );
+    }
   }
   entries.push(
     'separator',
