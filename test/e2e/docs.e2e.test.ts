@@ -70,6 +70,14 @@ describe.skipIf(skipE2E)('documentation', () => {
     await page.getByLabel('New example name').press('Enter');
     await rows.first().getByRole('button', { name: 'All healthy', exact: true }).waitFor();
 
+    // One click beside the response's status saves it too, named by the status; deleting asks first.
+    await page.getByRole('button', { name: 'Save as example', exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(1).getByRole('button', { name: '200 OK', exact: true }).count()).toBe(1);
+    await rows.nth(1).getByRole('button', { name: 'Delete example 200 OK' }).click();
+    await page.getByRole('dialog', { name: 'Delete example' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+
     // The collection's Docs view.
     await treeItem(page, 'Users API').click();
     await page.getByRole('button', { name: "Open the collection's docs" }).click();

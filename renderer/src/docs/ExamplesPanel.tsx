@@ -9,7 +9,7 @@ import { useTabResponse } from '../state/responses';
 const NONE: Example[] = [];
 
 /** The body as text an example can keep; null for bodies that are not text (binary, streamed to a file). */
-function bodyText(response: HttpResponse): string | null {
+export function exampleBody(response: HttpResponse): string | null {
   if (response.body.kind === 'text') return response.body.text;
   if (response.body.kind === 'empty') return '';
   return null;
@@ -19,7 +19,7 @@ function SaveExampleForm({ tabId, requestId }: { tabId: string; requestId: strin
   const response = useTabResponse(tabId).result?.response;
   const [name, setName] = useState('');
   if (!response) return <p className="muted">Send the request, then save its response here as an example.</p>;
-  const body = bodyText(response);
+  const body = exampleBody(response);
   const save = async () => {
     if (body === null) return;
     const ok = await saveExample({

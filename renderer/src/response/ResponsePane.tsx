@@ -9,6 +9,7 @@ import { ConsoleView } from './ConsoleView';
 import { CookiesView } from './CookiesView';
 import { HeadersView } from './HeadersView';
 import { ResponseBody } from './ResponseBody';
+import { SaveExampleButton } from '../docs/SaveExampleButton';
 import { ResponseMeta } from './ResponseMeta';
 import { ScriptErrors } from './ScriptErrors';
 import { SendErrorPanel, UnresolvedWarning } from './SendErrorPanel';
@@ -153,7 +154,7 @@ function ResponseView({ response, result }: { response: HttpResponse; result: Se
   const section = tabs.some((t) => t.key === chosen) ? chosen : 'body';
   return (
     <div className="response-view">
-      <TabStrip<Section> label="Response sections" idPrefix={prefix} active={section} onChange={setSection} tabs={tabs} trailing={<ResponseMeta response={response} />} />
+      <TabStrip<Section> label="Response sections" idPrefix={prefix} active={section} onChange={setSection} tabs={tabs} trailing={<><ResponseMeta response={response} /><SaveExampleButton response={response} /></>} />
       <TabPanel idPrefix={prefix} tabKey="body" active={section === 'body'} className="fill">
         <ResponseBody response={response} />
       </TabPanel>
