@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importPostmanCollection } from '../postman/index.js';
 import { collectionHtml, renderDescription } from './html.js';
@@ -73,6 +74,47 @@ describe('HTML export', () => {
   it('shows outside links and images as text and drops javascript: links', () => {
     expect(renderDescription('[guide](https://example.com/g) ![logo](https://example.com/l.png) [x](javascript:alert(1))')).toBe(
       '<p>guide <span class="link">(https://example.com/g)</span> <span class="img-alt">[image: logo]</span> x</p>',
+    );
+  });
+});
+
+describe('hostile text in the HTML export', () => {
+  const nasty = fc.constantFrom(
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '[x](javascript:alert(1))',
+    '![i](https://evil.example/i.png)',
+    '[l](https://evil.example/)',
+    '<a href="https://evil.example">a</a>',
+    '"><svg onload=alert(1)>',
+    '<style>@import url(https://evil.example/x.css)</style>',
+    '`code` **b** <iframe src="https://evil.example">',
+    '&lt;script&gt;',
+  );
+  const text = fc.array(fc.oneof(nasty, fc.string()), { maxLength: 6 }).map((parts) => parts.join(' '));
+
+  it('never holds a script, a frame, an outside src or href, whatever the names, descriptions and examples say', () => {
+    fc.assert(
+      fc.property(text, text, text, text, (name, description, exampleName, body) => {
+        const html = collectionHtml({
+          ...docs,
+          name: name || 'x',
+          description,
+          children: [
+            {
+              ...docs.children[1],
+              name: name || 'y',
+              description,
+              examples: [{ name: exampleName || 'e', status: 200, statusText: name, headers: [['X-H', description]], body }],
+            },
+          ],
+        });
+        expect(html).not.toMatch(/<(script|iframe|img|svg|link|object|embed)\b/i);
+        expect(html.match(/<style\b/gi)).toHaveLength(1); // ours, in the head
+        for (const m of html.matchAll(/\b(src|href)\s*=\s*"([^"]*)"/gi)) expect(m[2]).toMatch(/^#item-/);
+        expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+\s*=/i); // no event handler inside any tag
+      }),
+      { numRuns: 300 },
     );
   });
 });
