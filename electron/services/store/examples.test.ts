@@ -35,6 +35,19 @@ describe('examples', () => {
     expect(ws.listExamples(r.id)).toEqual([]);
   });
 
+  it('copies the examples with a duplicated request or folder', () => {
+    const c = collection('API');
+    const f = folder(c.id, 'Users');
+    const r = request(f.id, 'Get');
+    ws.createExample(r.id, ok);
+    ws.createExample(r.id, { ...ok, name: 'Second' });
+    const copy = ws.duplicateItem(f.id);
+    const copiedRequest = ws.tree().find((n) => n.parentId === copy.id)!;
+    expect(ws.listExamples(copiedRequest.id).map((e) => e.name)).toEqual(['Found', 'Second']);
+    ws.deleteItem(copy.id);
+    expect(ws.listExamples(r.id)).toHaveLength(2);
+  });
+
   it('deletes the examples with their request', () => {
     const c = collection('API');
     const f = folder(c.id, 'Users');

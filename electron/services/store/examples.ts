@@ -20,6 +20,7 @@ interface ExampleRow {
 }
 
 const COLUMNS = 'id, request_id, name, status, status_text, headers_json, body, created_at';
+const INSERT = `INSERT INTO examples (${COLUMNS}, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 function toExample(row: ExampleRow): Example {
   return {
@@ -57,7 +58,7 @@ export function createExample(conn: Connection, requestId: string, input: NewExa
   );
   const sort = conn.stmt('SELECT COALESCE(MAX(sort), -1) + 1 FROM examples WHERE request_id = ?').pluck().get(requestId) as number;
   conn
-    .stmt(`INSERT INTO examples (${COLUMNS}, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .stmt(INSERT)
     .run(
       example.id,
       requestId,
@@ -81,4 +82,11 @@ export function renameExample(conn: Connection, id: string, name: string): Examp
 export function deleteExample(conn: Connection, id: string): void {
   const changed = conn.stmt('DELETE FROM examples WHERE id = ?').run(id).changes;
   if (changed === 0) throw notFound('Example', id);
+}
+
+/** Copies a request's examples to another request (a duplicated one), in their order. */
+export function copyExamples(conn: Connection, fromRequestId: string, toRequestId: string): void {
+  const rows = conn.stmt(`SELECT ${COLUMNS}, sort FROM examples WHERE request_id = ? ORDER BY sort, created_at`).all(fromRequestId) as (ExampleRow & { sort: number })[];
+  const insert = conn.stmt(INSERT);
+  for (const r of rows) insert.run(randomUUID(), toRequestId, r.name, r.status, r.status_text, r.headers_json, r.body, r.created_at, r.sort);
 }

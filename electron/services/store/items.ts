@@ -15,6 +15,7 @@ import {
   type Variable,
 } from '../../../shared/model.js';
 import type { Connection } from './connection.js';
+import { copyExamples } from './examples.js';
 import { NAME_MAX } from './limits.js';
 import { itemRow, parentRow, scriptsOf, toItem, type ItemRow } from './rows.js';
 import { siblingKeys, sortKeyFor } from './siblings.js';
@@ -195,6 +196,7 @@ export function duplicateItem(conn: Connection, id: string): Item {
         now,
         now,
       );
+      if (r.kind === 'request') copyExamples(conn, r.id, newIds.get(r.id)!);
     }
     return getItem(conn, newRootId);
   });
