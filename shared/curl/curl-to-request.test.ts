@@ -6,6 +6,7 @@ describe('curlToRequest', () => {
   it('turns a dev-tools copy into a request: params, headers, bearer auth, JSON body', () => {
     const { request, ignored } = curlToRequest(
       `curl 'https://api.test/users?page=2&q=a%20b' \\\n  -X PATCH \\\n  -H 'Authorization: Bearer tok123' \\\n  -H 'Accept: application/json' \\\n  --data-raw '{"name":"Ada"}' \\\n  --compressed -sSLk -m 5`,
+      { authFromHeader: true },
     );
     expect(request).toMatchObject({
       method: 'PATCH',
@@ -21,7 +22,7 @@ describe('curlToRequest', () => {
 
   it('reads -u, a Basic header, --oauth2-bearer, cookies, user agent and referer', () => {
     expect(curlToRequest('curl -u ada:s3cret https://x.test').request.auth).toEqual({ type: 'basic', username: 'ada', password: 's3cret' });
-    expect(curlToRequest(`curl -H 'Authorization: Basic ${btoa('bo:pw:x')}' https://x.test`).request.auth).toEqual({ type: 'basic', username: 'bo', password: 'pw:x' });
+    expect(curlToRequest(`curl -H 'Authorization: Basic ${btoa('bo:pw:x')}' https://x.test`, { authFromHeader: true }).request.auth).toEqual({ type: 'basic', username: 'bo', password: 'pw:x' });
     expect(curlToRequest('curl --oauth2-bearer t0k https://x.test').request.auth).toEqual({ type: 'bearer', token: 't0k' });
     const { request } = curlToRequest('curl -b "a=1; b=2" -A Tool/1.0 -e https://ref.test/ --url https://x.test/p');
     expect(request.url).toBe('https://x.test/p');
@@ -31,6 +32,9 @@ describe('curlToRequest', () => {
       ['Referer', 'https://ref.test/'],
     ]);
     expect(curlToRequest('curl https://x.test').request.auth).toEqual({ type: 'inherit' });
+    // Without the option (the agent's import_curl) the header stays as written.
+    const kept = curlToRequest("curl -H 'Authorization: Bearer t' https://x.test").request;
+    expect([kept.auth, kept.headers]).toEqual([{ type: 'inherit' }, [{ key: 'Authorization', value: 'Bearer t', enabled: true }]]);
   });
 
   it('reads forms with files, --data-urlencode, --data-binary and -G', () => {

@@ -11,8 +11,14 @@ export interface CurlRequest {
   ignored: string[];
 }
 
+export interface CurlOptions {
+  /** An `Authorization: Bearer …|Basic …` header becomes the request's auth (the URL bar and the
+   * importer); the agent's import_curl keeps headers as written. */
+  authFromHeader?: boolean;
+}
+
 /** Throws BAD_INPUT ("That cURL command could not be read: …") for what is not a cURL command. */
-export function curlToRequest(command: string): CurlRequest {
+export function curlToRequest(command: string, options: CurlOptions = {}): CurlRequest {
   let parsed: ParsedCurl;
   try {
     parsed = parseCurl(command);
@@ -24,7 +30,7 @@ export function curlToRequest(command: string): CurlRequest {
   let auth: Auth = parsed.basicAuth ? { type: 'basic', ...parsed.basicAuth } : parsed.bearerToken !== undefined ? { type: 'bearer', token: parsed.bearerToken } : { type: 'inherit' };
   // An Authorization header Courier can model becomes the request's auth.
   const authHeader = headers.find((h) => h.key.toLowerCase() === 'authorization');
-  if (authHeader && auth.type === 'inherit') {
+  if (options.authFromHeader && authHeader && auth.type === 'inherit') {
     const fromHeader = authFromHeader(authHeader.value);
     if (fromHeader) {
       auth = fromHeader;

@@ -9,7 +9,7 @@ import { editRequest } from './requestDraft';
 export function pasteCurl(tabId: string, text: string): boolean {
   if (!looksLikeCurl(text)) return false;
   try {
-    const { request, ignored } = curlToRequest(text);
+    const { request, ignored } = curlToRequest(text, { authFromHeader: true });
     editRequest(tabId, () => request);
     notify(`Imported the cURL command${ignored.length ? ` (ignored ${ignored.join(', ')})` : ''}`, 'success');
   } catch (err) {

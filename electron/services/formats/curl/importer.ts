@@ -42,7 +42,7 @@ export const curlImporter: Importer = {
     for (const { line, command } of commands) {
       let converted;
       try {
-        converted = curlToRequest(command);
+        converted = curlToRequest(command, { authFromHeader: true });
       } catch (err) {
         throw badInput(`${fileName}: line ${line}: ${(err as Error).message}`);
       }
