@@ -155,10 +155,14 @@ describe('agent tools', () => {
     const collection = ws.getItem(out.id as string);
     expect(collection.variables).toEqual([{ key: 'baseUrl', value: 'https://pets.example/v1', enabled: true, secret: false }]);
     const nodes = ws.tree().filter((n) => n.kind !== 'collection');
-    expect(nodes.map((n) => [n.kind, n.name, n.method ?? ''])).toEqual([
+    // The tree lists siblings in order, but groups of siblings by their parent's (random) id.
+    const under = (parentId: string) => nodes.filter((n) => n.parentId === parentId).map((n) => [n.kind, n.name, n.method ?? '']);
+    expect(under(out.id as string)).toEqual([
       ['folder', 'pets', ''],
       ['request', 'getPet', 'GET'],
       ['request', 'Health', 'GET'],
+    ]);
+    expect(under(nodes.find((n) => n.kind === 'folder')!.id)).toEqual([
       ['request', 'List pets', 'GET'],
       ['request', 'Create a pet', 'POST'],
     ]);
