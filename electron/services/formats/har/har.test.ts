@@ -22,6 +22,11 @@ describe('HAR import', () => {
     expect(products.headers.map((h) => h.key)).toEqual(['accept', 'authorization']);
     expect(cart.body).toEqual({ mode: 'raw', language: 'json', raw: '{"productId":"sku-42","quantity":2}' });
     expect(cart.headers.map((h) => h.key)).toEqual(['content-type']);
+    // The recorded responses are the requests' saved examples.
+    expect(tree.children[0].children.map((r) => r.examples)).toEqual([
+      [{ name: '200', status: 200, statusText: '', headers: [], body: '[]' }],
+      [{ name: '201 Created', status: 201, statusText: 'Created', headers: [], body: '' }],
+    ]);
     const [checkout, upload] = tree.children[1].children.map((r) => r.request!);
     expect(checkout.headers.map((h) => h.key)).toEqual(['Content-Type']);
     expect(checkout.body).toEqual({ mode: 'urlencoded', urlencoded: [{ key: 'coupon', value: 'WINTER 26', enabled: true }, { key: 'gift', value: 'true', enabled: true }] });

@@ -1,11 +1,12 @@
 // HAR files (browser dev tools' "Save all as HAR"): each entry's request becomes a request, in a
-// folder per page when the file has pages, else a folder per host.
+// folder per page when the file has pages, else a folder per host; a recorded response becomes
+// the request's saved example.
 import { defaultRequest, type RequestSpec } from '../../../../shared/model.js';
 import { parseQuery } from '../../../../shared/url.js';
 import { bodyFromMime } from '../body-from-mime.js';
 import type { Importer } from '../importer.js';
 import { emptyParts } from '../importer.js';
-import type { CollectionNode } from '../item-tree.js';
+import type { CollectionNode, ExampleData } from '../item-tree.js';
 import { parseJsonText, tryJson } from '../json-text.js';
 import { parsePostman } from '../postman/schema.js';
 import { baseName, containerNode, requestNode } from '../tree-nodes.js';
@@ -23,6 +24,18 @@ function toRequest(entry: HarFile['log']['entries'][number]['request']): Request
     headers: entry.headers.filter((h) => !COMPUTED.test(h.name)).map((h) => ({ key: h.name, value: h.value, enabled: true })),
     body: data ? bodyFromMime(data.mimeType, data.text, data.params) : { mode: 'none' },
   });
+}
+
+/** The recorded response as a saved example (bodies the file keeps as base64 are left out). */
+function exampleOf(response: HarFile['log']['entries'][number]['response']): ExampleData | undefined {
+  if (!response || response.status === 0) return undefined;
+  return {
+    name: `${response.status} ${response.statusText}`.trim(),
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers.map((h) => [h.name, h.value] as [string, string]),
+    body: response.content.encoding === 'base64' ? '' : (response.content.text ?? ''),
+  };
 }
 
 function hostOf(url: string): string {
@@ -54,7 +67,10 @@ export const harImporter: Importer = {
         folders.set(group, folder);
         root.children.push(folder);
       }
-      folder.children.push(requestNode(toRequest(entry.request)));
+      const node = requestNode(toRequest(entry.request));
+      const example = exampleOf(entry.response);
+      if (example) node.examples = [example];
+      folder.children.push(node);
     });
     if (har.log.entries.length === 0) parts.warnings.push(`${fileName} has no entries: the collection is empty`);
     parts.collections.push(root);

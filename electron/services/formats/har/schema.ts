@@ -17,12 +17,19 @@ export const HarRequest = z.object({
     .optional(),
 });
 
+export const HarResponse = z.object({
+  status: z.number().int().min(0).max(999),
+  statusText: z.string().max(500).default(''),
+  headers: z.array(NameValue).default([]),
+  content: z.object({ text: z.string().max(50 * 1024 * 1024).optional(), encoding: z.string().optional() }).default({}),
+});
+
 export const HarFile = z.object({
   log: z.object({
     version: z.string().optional(),
     creator: z.object({ name: z.string().optional() }).optional(),
     pages: z.array(z.object({ id: z.string(), title: z.string().default('') })).optional(),
-    entries: z.array(z.object({ pageref: z.string().optional(), startedDateTime: z.string().optional(), request: HarRequest })),
+    entries: z.array(z.object({ pageref: z.string().optional(), startedDateTime: z.string().optional(), request: HarRequest, response: HarResponse.optional() })),
   }),
 });
 export type HarFile = z.infer<typeof HarFile>;
