@@ -104,7 +104,7 @@ describe.skipIf(skipE2E)('documentation', () => {
     expect(md.text).toContain('**Example: All healthy** — 200 OK');
 
     // Export as one HTML file from the collection's menu, and open it from disk.
-    const [exported] = await Promise.all([page.waitForEvent('download'), treeMenu(page, 'Users API', 'Export docs \\(HTML\\)')]);
+    const [exported] = await Promise.all([page.waitForEvent('download'), treeMenu(page, 'Users API', 'Download docs \\(HTML\\)')]);
     const file = { fileName: exported.suggestedFilename(), text: fs.readFileSync((await exported.path())!, 'utf8') };
     expect(file.fileName).toBe('Users API.html');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courier-docs-e2e-'));

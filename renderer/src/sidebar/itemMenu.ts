@@ -23,8 +23,8 @@ export function itemMenu(node: TreeNode): MenuEntry[] {
       entries.push(
         { label: 'Export', onSelect: () => void exportCollection(node.id) },
         { label: 'View docs', onSelect: () => openDocs(node.id) },
-        { label: 'Export docs (HTML)', onSelect: () => void exportDocs(node.id, 'html') },
-        { label: 'Export docs (Markdown)', onSelect: () => void exportDocs(node.id, 'markdown') },
+        { label: 'Download docs (HTML)', onSelect: () => void exportDocs(node.id, 'html') },
+        { label: 'Download docs (Markdown)', onSelect: () => void exportDocs(node.id, 'markdown') },
       );
     }
   }
