@@ -101,7 +101,11 @@ export function saveCollectionTree(workspace: Workspace, root: CollectionNode): 
         ...(node.variables && node.kind === 'collection' ? { variables: node.variables } : {}),
         ...(node.preserved ? { preserved: node.preserved } : {}),
       });
-      for (const example of node.kind === 'request' ? (node.examples ?? []) : []) workspace.createExample(item.id, example);
+      for (const example of node.kind === 'request' ? (node.examples ?? []) : []) {
+        // Files may carry an example without a name (the store requires one): name it by its status.
+        const name = example.name.trim() || (example.status > 0 ? `${example.status} ${example.statusText}`.trim() : 'Example');
+        workspace.createExample(item.id, { ...example, name });
+      }
       for (const child of node.children) save(child, item.id);
       return item.id;
     };

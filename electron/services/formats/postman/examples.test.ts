@@ -27,6 +27,24 @@ afterEach(() => {
 });
 
 describe('Postman examples and descriptions', () => {
+  it('saves an example that comes without a name under its status instead of refusing the whole import', () => {
+    const none = { prerequest: '', test: '' };
+    const request = {
+      method: 'GET', url: 'http://api.test/x', params: [], headers: [], body: { mode: 'none' as const }, auth: { type: 'inherit' as const },
+      settings: { timeoutMs: 30_000, followRedirects: true, maxRedirects: 10, verifyTls: true },
+    };
+    const root: CollectionNode = {
+      kind: 'collection', name: 'Unnamed examples', description: '', scripts: none, children: [
+        { kind: 'request', name: 'R', description: '', scripts: none, children: [], request, examples: [
+          { name: '  ', status: 404, statusText: 'Not Found', headers: [], body: '' },
+          { name: '', status: 0, statusText: '', headers: [], body: 'x' },
+        ] },
+      ],
+    };
+    const saved = saveCollectionTree(ws, root);
+    expect(loadCollectionTree(ws, saved.id).children[0].examples?.map((e) => e.name)).toEqual(['404 Not Found', 'Example']);
+  });
+
   it('reads a response array: name, code, status text, headers (list or lines) and body; junk entries skipped', () => {
     expect(
       importExamples([
