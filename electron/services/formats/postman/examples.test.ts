@@ -34,8 +34,8 @@ describe('Postman examples and descriptions', () => {
       settings: { timeoutMs: 30_000, followRedirects: true, maxRedirects: 10, verifyTls: true },
     };
     const root: CollectionNode = {
-      kind: 'collection', name: 'Unnamed examples', description: '', scripts: none, children: [
-        { kind: 'request', name: 'R', description: '', scripts: none, children: [], request, examples: [
+      id: 'c1', kind: 'collection', name: 'Unnamed examples', description: '', scripts: none, children: [
+        { id: 'r1', kind: 'request', name: 'R', description: '', scripts: none, children: [], request, examples: [
           { name: '  ', status: 404, statusText: 'Not Found', headers: [], body: '' },
           { name: '', status: 0, statusText: '', headers: [], body: 'x' },
         ] },
