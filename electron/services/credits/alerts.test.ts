@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreditMeter } from '../../../shared/contract-credits.js';
 import { alertLevel, crossedAlerts } from './alerts.js';
-import { entitlement, M } from './entitlement.fixture.js';
+import { entitlement, M } from '../../../shared/billing/entitlement.fixture.js';
 import { buildMeter } from './meter-view.js';
 
 const NOW = new Date('2026-11-24T12:00:00.000Z');

@@ -9,7 +9,7 @@ import { UsageEvent } from '../../../shared/billing/api.js';
 import type { CompletedTurn } from '../agent/turn-meter.js';
 import { openWorkspace, type Workspace } from '../store/workspace.js';
 import { CreditsService } from './credits-service.js';
-import { entitlement, M } from './entitlement.fixture.js';
+import { entitlement, M } from '../../../shared/billing/entitlement.fixture.js';
 import { NO_SNAPSHOT_MESSAGE } from './meter-view.js';
 
 let home: string;

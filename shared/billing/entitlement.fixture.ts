@@ -1,6 +1,7 @@
-// An entitlement snapshot for unit tests (the wire shape of DESIGN §6), Basic plan by default.
-import type { Entitlement } from '../../../shared/billing/api.js';
-import { RATE_CARD_V1 } from '../../../shared/billing/rate-card.js';
+// An entitlement snapshot for unit tests (the wire shape of DESIGN §6), Basic plan by default; the
+// credits service's tests and the credits UI's tests both start from it.
+import type { Entitlement } from './api.js';
+import { RATE_CARD_V1 } from './rate-card.js';
 
 export const M = 1_000_000;
 
