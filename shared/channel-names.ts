@@ -79,12 +79,37 @@ const CREDIT_CHANNEL_NAMES = [
 /** Saved examples and the Docs view (shared/contract-docs.ts). */
 const DOCS_CHANNEL_NAMES = ['examples.list', 'examples.create', 'examples.rename', 'examples.delete', 'docs.collection'] as const;
 
-export const CHANNEL_NAMES = [...CORE_CHANNEL_NAMES, ...AGENT_CHANNEL_NAMES, ...CREDIT_CHANNEL_NAMES, ...DOCS_CHANNEL_NAMES] as const;
+/** API design: specs and mock servers (shared/contract-design.ts). */
+const DESIGN_CHANNEL_NAMES = [
+  'specs.list',
+  'specs.get',
+  'specs.create',
+  'specs.update',
+  'specs.delete',
+  'specs.validate',
+  'specs.docs',
+  'specs.generateCollection',
+  'specs.drift',
+  'specs.sync',
+  'mocks.list',
+  'mocks.start',
+  'mocks.stop',
+  'mocks.log',
+] as const;
+
+export const CHANNEL_NAMES = [
+  ...CORE_CHANNEL_NAMES,
+  ...AGENT_CHANNEL_NAMES,
+  ...CREDIT_CHANNEL_NAMES,
+  ...DOCS_CHANNEL_NAMES,
+  ...DESIGN_CHANNEL_NAMES,
+] as const;
 
 const AGENT_EVENT_NAMES = ['agent.event'] as const;
 const CREDIT_EVENT_NAMES = ['credits.meter'] as const;
+const DESIGN_EVENT_NAMES = ['mocks.request', 'mocks.changed'] as const;
 
-export const EVENT_NAMES = ['workspace.changed', 'http.progress', 'runner.progress', ...AGENT_EVENT_NAMES, ...CREDIT_EVENT_NAMES] as const;
+export const EVENT_NAMES = ['workspace.changed', 'http.progress', 'runner.progress', ...AGENT_EVENT_NAMES, ...CREDIT_EVENT_NAMES, ...DESIGN_EVENT_NAMES] as const;
 
 /** The IPC channel on which the main process pushes events to the preload. */
 export const EVENT_CHANNEL = 'courier:event';

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channel-names.js';
 import { agentChannels, agentEvents } from './contract-agent.js';
 import { creditChannels, creditEvents } from './contract-credits.js';
+import { designChannels, designEvents } from './contract-design.js';
 import { docsChannels } from './contract-docs.js';
 import { SNIPPET_TARGET_IDS } from './snippet-targets.js';
 import {
@@ -259,6 +260,7 @@ export const contract = {
   ...agentChannels,
   ...creditChannels,
   ...docsChannels,
+  ...designChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -271,7 +273,7 @@ export const channelNames = Object.keys(contract) as ChannelName[];
 
 /** Push events from the main process to the UI. */
 export const events = {
-  'workspace.changed': z.object({ what: z.enum(['tree', 'environments', 'history', 'cookies', 'settings']) }),
+  'workspace.changed': z.object({ what: z.enum(['tree', 'environments', 'history', 'cookies', 'settings', 'specs']) }),
   'http.progress': z.object({ sendId: z.string(), phase: z.enum(['connecting', 'waiting', 'downloading']), bytes: z.number() }),
   'runner.progress': z.discriminatedUnion('type', [
     z.object({
@@ -289,6 +291,7 @@ export const events = {
   ]),
   ...agentEvents,
   ...creditEvents,
+  ...designEvents,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -10,7 +10,9 @@ import { formatHandlers } from './formats.js';
 import { httpHandlers } from './http.js';
 import { itemHandlers } from './items.js';
 import { miscHandlers } from './misc.js';
+import { mockHandlers } from './mocks.js';
 import { runnerHandlers } from './runner.js';
+import { specHandlers } from './specs.js';
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   return {
@@ -23,5 +25,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...agentHandlers(ctx),
     ...creditHandlers(ctx),
     ...docsHandlers(ctx),
+    ...specHandlers(ctx),
+    ...mockHandlers(ctx),
   };
 }

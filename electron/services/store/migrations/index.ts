@@ -32,4 +32,12 @@ export const migrations: readonly Migration[] = [
     id: "2026-11-24-006-examples",
     sql: "-- Saved example responses, per request (Postman's `response` array): a name, the status, the\n-- headers and the body as text. They go with their request when it is deleted.\nCREATE TABLE examples (\n  id           TEXT PRIMARY KEY,\n  request_id   TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,\n  name         TEXT NOT NULL,\n  sort         INTEGER NOT NULL,\n  status       INTEGER NOT NULL,\n  status_text  TEXT NOT NULL DEFAULT '',\n  headers_json TEXT NOT NULL,\n  body         TEXT NOT NULL,\n  created_at   TEXT NOT NULL\n);\nCREATE INDEX examples_by_request ON examples (request_id, sort);\n",
   },
+  {
+    id: "2026-11-25-007-specs",
+    sql: "-- API design: OpenAPI documents kept in the workspace, and the link between a spec and the\n-- collection generated from it. spec_operations remembers, per operation (`GET /pets/{petId}`),\n-- which request it became and the operation as it was when last generated or synced, so drift\n-- (added, changed, removed operations) is a comparison of that snapshot with the spec as it is.\nCREATE TABLE specs (\n  id            TEXT PRIMARY KEY,\n  name          TEXT NOT NULL,\n  format        TEXT NOT NULL CHECK (format IN ('yaml', 'json')),\n  text          TEXT NOT NULL,\n  collection_id TEXT REFERENCES items(id) ON DELETE SET NULL,\n  created_at    TEXT NOT NULL,\n  updated_at    TEXT NOT NULL\n);\n\nCREATE TABLE spec_operations (\n  spec_id       TEXT NOT NULL REFERENCES specs(id) ON DELETE CASCADE,\n  operation_key TEXT NOT NULL,\n  item_id       TEXT REFERENCES items(id) ON DELETE SET NULL,\n  snapshot_json TEXT NOT NULL,\n  PRIMARY KEY (spec_id, operation_key)\n);\nCREATE INDEX spec_operations_by_item ON spec_operations (item_id);\n",
+  },
+  {
+    id: "2026-11-25-008-example-requests",
+    sql: "-- The request a saved example answers (Postman's `originalRequest`: its method, URL with query,\n-- headers and body), which a collection mock matches incoming requests against. NULL: the\n-- request the example belongs to, as it is (examples saved before this change, \"Save as example\").\nALTER TABLE examples ADD COLUMN request_json TEXT;\n",
+  },
 ];
