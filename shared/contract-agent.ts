@@ -93,7 +93,7 @@ export type TurnProblem = z.infer<typeof TurnProblem>;
 
 // ------------------------------------------------------------------ turns and conversations
 
-export const AgentSkill = z.enum(['request', 'test', 'docs', 'debug']);
+export const AgentSkill = z.enum(['request', 'test', 'docs', 'debug', 'design']);
 export type AgentSkill = z.infer<typeof AgentSkill>;
 
 export const MentionKind = z.enum(['collection', 'folder', 'request', 'environment']);
@@ -108,7 +108,7 @@ export const ActiveTab = z.object({
 });
 export type ActiveTab = z.infer<typeof ActiveTab>;
 
-export const AssetKind = z.enum(['collection', 'folder', 'request', 'environment', 'globals']);
+export const AssetKind = z.enum(['collection', 'folder', 'request', 'environment', 'globals', 'spec']);
 export type AssetKind = z.infer<typeof AssetKind>;
 
 /** One asset a turn created, changed or deleted, with a unified diff of its JSON before → after. */
@@ -193,7 +193,7 @@ export const agentChannels = {
   'agent.send': channel(
     z.object({
       conversationId: Id.nullable(),
-      /** May start with /request, /test, /docs or /debug; `skill` does the same. */
+      /** May start with /request, /test, /docs, /debug or /design; `skill` does the same. */
       message: z.string().trim().min(1).max(200_000),
       mentions: z.array(Mention).max(50).default([]),
       activeTab: ActiveTab.optional(),

@@ -14,7 +14,13 @@ describe('slash skills', () => {
   });
 
   it('has instructions for each skill', () => {
-    expect(Object.keys(SKILLS)).toEqual(['request', 'test', 'docs', 'debug']);
+    expect(Object.keys(SKILLS)).toEqual(['request', 'test', 'docs', 'debug', 'design']);
     expect(SKILLS.test.instructions).toMatch(/write_tests.*run_tests/s);
+  });
+
+  it('/design walks spec → collection → mock → tests, in that order', () => {
+    expect(parseSkill('/design a pets API with list and get')).toEqual({ skill: 'design', text: 'a pets API with list and get' });
+    expect(parseSkill('/designer')).toEqual({ skill: null, text: '/designer' });
+    expect(SKILLS.design.instructions).toMatch(/write_spec.*generateCollection.*problems.*start_mock.*run_tests.*baseUrl/s);
   });
 });

@@ -1,4 +1,4 @@
-// Slash skills (DESIGN.md §7): `/request`, `/test`, `/docs`, `/debug` at the start of a message
+// Slash skills (DESIGN.md §7): `/request`, `/test`, `/docs`, `/debug`, `/design` at the start of a message
 // start common multi-step work. Parsed here, in shared/, so the sidebar and `courier agent` agree.
 import type { AgentSkill } from '../contract-agent.js';
 
@@ -31,9 +31,20 @@ export const SKILLS: Record<AgentSkill, { summary: string; instructions: string 
       'Explain the cause briefly, then apply the fix with update_request (or set_variable): the user approves it before it applies. ' +
       'Then send the request again to confirm.',
   },
+  design: {
+    summary: 'Design an API: draft its OpenAPI spec, generate the collection with tests, mock it and run the tests',
+    instructions:
+      'Design the API the user describes. 1. Draft a complete OpenAPI 3.1 document in YAML: info (title, version), servers, ' +
+      'paths with an operationId and summary per operation, parameters, request bodies, and responses with schemas and examples ' +
+      '(put reusable schemas under components). 2. Save it with write_spec and generateCollection: true. write_spec refuses an invalid ' +
+      'document and answers its problems with line numbers: fix every one and call write_spec again with the whole corrected text ' +
+      '(pass specId to update a spec that was saved) until it answers valid: true. 3. Start a mock of the spec with start_mock. ' +
+      '4. Run the generated collection\'s tests against the mock with run_tests, giving the collection id and baseUrl set to the mock\'s url. ' +
+      'If a test fails, say whether the spec or the test is wrong and fix it. Answer with the spec, the collection, the mock URL and the test results.',
+  },
 };
 
-const SKILL_PREFIX = /^\/(request|test|docs|debug)\b\s*/i;
+const SKILL_PREFIX = /^\/(request|test|docs|debug|design)\b\s*/i;
 
 /** `/test check the ids` → { skill: 'test', text: 'check the ids' }; no prefix: skill null. */
 export function parseSkill(message: string): { skill: AgentSkill | null; text: string } {
