@@ -3,6 +3,7 @@ import type { TreeNode } from '../../../shared/model';
 import type { MenuEntry } from '../common/Menu';
 import { exportDocs, openDocs } from '../docs/docsActions';
 import { exportCollection } from '../import-export/exportCollection';
+import { startMockOf } from '../mocks/mocksActions';
 import { openRunner } from '../runner/runnerActions';
 import { openItem } from '../state/tabActions';
 import { useTree } from '../state/tree';
@@ -23,6 +24,7 @@ export function itemMenu(node: TreeNode): MenuEntry[] {
       entries.push(
         { label: 'Export', onSelect: () => void exportCollection(node.id) },
         { label: 'View docs', onSelect: () => openDocs(node.id) },
+        { label: 'Start mock', onSelect: () => void startMockOf({ kind: 'collection', collectionId: node.id }) },
         { label: 'Download docs (HTML)', onSelect: () => void exportDocs(node.id, 'html') },
         { label: 'Download docs (Markdown)', onSelect: () => void exportDocs(node.id, 'markdown') },
       );

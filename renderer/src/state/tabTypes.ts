@@ -79,7 +79,17 @@ export interface DocsTab {
   dirty: boolean;
 }
 
-export type Tab = RequestTab | ContainerTab | EnvironmentTab | RunnerTab | DocsTab;
+/** The Mocks view (renderer/src/mocks): one tab; its mocks and logs live in state/mocks.ts. */
+export interface MocksTab {
+  kind: 'mocks';
+  id: string;
+  draft: { name: string };
+  savedJson: string;
+  /** Always false: nothing to save. */
+  dirty: boolean;
+}
+
+export type Tab = RequestTab | ContainerTab | EnvironmentTab | RunnerTab | DocsTab | MocksTab;
 
 export function tabTitle(tab: Tab): string {
   if (tab.kind === 'environment' && tab.envId === null) return 'Globals';

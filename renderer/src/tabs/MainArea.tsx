@@ -4,9 +4,11 @@ import { Split } from '../common/Split';
 import { ContainerView } from '../container/ContainerView';
 import { DocsView } from '../docs/DocsView';
 import { EnvironmentView } from '../environments/EnvironmentView';
+import { MocksView } from '../mocks/MocksView';
 import { RequestEditor } from '../request/RequestEditor';
 import { ResponsePane } from '../response/ResponsePane';
 import { RunnerView } from '../runner/RunnerView';
+import { SpecView } from '../specs/SpecView';
 import { useTabs } from '../state/tabs';
 import { EmptyState } from './EmptyState';
 import { TabBar } from './TabBar';
@@ -34,6 +36,8 @@ export function MainArea() {
         {tab?.kind === 'environment' && <EnvironmentView key={tab.id} tab={tab} />}
         {tab?.kind === 'runner' && <RunnerView key={tab.id} tab={tab} />}
         {tab?.kind === 'docs' && <DocsView key={tab.id} tab={tab} />}
+        {tab?.kind === 'spec' && <SpecView key={tab.id} tab={tab} />}
+        {tab?.kind === 'mocks' && <MocksView key={tab.id} tab={tab} />}
       </div>
     </main>
   );

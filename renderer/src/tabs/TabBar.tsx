@@ -15,6 +15,8 @@ function TabIcon({ tab }: { tab: Tab }) {
   if (tab.kind === 'environment') return <Icon name="globe" size={14} className="tab-kind-icon" />;
   if (tab.kind === 'runner') return <Icon name="play" size={14} className="tab-kind-icon" />;
   if (tab.kind === 'docs') return <Icon name="layers" size={14} className="tab-kind-icon" />;
+  if (tab.kind === 'spec') return <Icon name="file" size={14} className="tab-kind-icon" />;
+  if (tab.kind === 'mocks') return <Icon name="globe" size={14} className="tab-kind-icon" />;
   return <Icon name={tab.itemKind === 'collection' ? 'layers' : 'folder'} size={14} className="tab-kind-icon" />;
 }
 

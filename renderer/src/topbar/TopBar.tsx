@@ -3,6 +3,7 @@ import { AgentToggleButton } from '../agent/AgentToggleButton';
 import { AiOnly } from '../agent/AiOnly';
 import { Icon } from '../common/Icon';
 import { CreditMeter } from '../credits/CreditMeter';
+import { openMocks } from '../mocks/mocksActions';
 import { MOD } from '../shortcuts/shortcutList';
 import { useDialogs } from '../state/dialogs';
 import { EnvSwitcher } from './EnvSwitcher';
@@ -29,6 +30,10 @@ export function TopBar() {
       </AiOnly>
       <EnvSwitcher />
       <AgentToggleButton />
+      <button className="button ghost" aria-label="Mocks" title="Mock servers" onClick={() => openMocks()}>
+        <Icon name="monitor" size={15} />
+        <span className="small-hide">Mocks</span>
+      </button>
       <button className="button ghost" aria-label="Cookies" title="Cookie jar" onClick={() => open('cookies')}>
         <Icon name="cookie" size={15} />
         <span className="small-hide">Cookies</span>
