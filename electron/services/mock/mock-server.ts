@@ -1,0 +1,156 @@
+// The HTTP side of a mock: a node:http server on the chosen host and port that reads each request
+// (bounded), asks the engine for the answer, adds the latency and the CORS headers (answering
+// preflights itself), and reports every answered request for the log.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AppError, badInput, conflict } from '../../../shared/errors.js';
+import { problemResponse } from './problem.js';
+import type { MockEngine, MockRequest, MockResponse } from './types.js';
+
+/** Request bodies larger than this are refused with 413 rather than read into memory. */
+export const MAX_MOCK_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface MockServerOptions {
+  host: string;
+  port: number;
+  latencyMs: number;
+  cors: boolean;
+}
+
+export interface AnsweredRequest {
+  method: string;
+  /** Path and query as received. */
+  path: string;
+  status: number;
+  durationMs: number;
+  match: string | null;
+  problems: string[];
+}
+
+export interface RunningMockServer {
+  host: string;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS';
+
+function corsHeaders(req: http.IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  return origin
+    ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-expose-headers': '*', vary: 'Origin' }
+    : { 'access-control-allow-origin': '*', 'access-control-expose-headers': '*' };
+}
+
+function isPreflight(req: http.IncomingMessage): boolean {
+  return req.method === 'OPTIONS' && typeof req.headers.origin === 'string' && typeof req.headers['access-control-request-method'] === 'string';
+}
+
+function preflight(req: http.IncomingMessage): MockResponse {
+  const requested = req.headers['access-control-request-headers'];
+  return {
+    status: 204,
+    headers: {
+      'access-control-allow-methods': CORS_METHODS,
+      'access-control-allow-headers': typeof requested === 'string' && requested ? requested : '*',
+      'access-control-max-age': '86400',
+    },
+    body: '',
+    match: 'CORS preflight',
+    problems: [],
+  };
+}
+
+function headerRecord(req: http.IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_MOCK_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function answer(engine: MockEngine, req: http.IncomingMessage, body: Buffer | undefined): MockResponse {
+  if (isPreflight(req)) return preflight(req);
+  if (body === undefined) {
+    return problemResponse(413, 'Payload Too Large', `The request body is larger than the mock accepts (${MAX_MOCK_BODY_BYTES / 1048576} MB)`);
+  }
+  const url = new URL(req.url ?? '/', 'http://mock.invalid');
+  const request: MockRequest = { method: (req.method ?? 'GET').toUpperCase(), path: url.pathname, query: url.searchParams, headers: headerRecord(req), body };
+  try {
+    return engine.handle(request);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return problemResponse(500, 'Internal Server Error', `The mock could not answer: ${message}`);
+  }
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startMockServer(
+  engine: MockEngine,
+  options: MockServerOptions,
+  onAnswered: (entry: AnsweredRequest) => void,
+): Promise<RunningMockServer> {
+  const server = http.createServer((req, res) => {
+    const started = performance.now();
+    readBody(req)
+      .then(async (body) => {
+        const response = answer(engine, req, body);
+        if (options.latencyMs > 0) await delay(options.latencyMs);
+        const headers = { ...response.headers, ...(options.cors ? corsHeaders(req) : {}) };
+        const payload = req.method === 'HEAD' ? '' : response.body;
+        res.writeHead(response.status, { ...headers, 'content-length': String(Buffer.byteLength(response.body)) });
+        res.end(payload);
+        onAnswered({
+          method: (req.method ?? 'GET').toUpperCase(),
+          path: req.url ?? '/',
+          status: response.status,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          match: response.match,
+          problems: response.problems,
+        });
+      })
+      .catch(() => res.destroy());
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, options)));
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  return {
+    host: options.host,
+    port,
+    url: `http://${shownHost}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function listenError(err: NodeJS.ErrnoException, options: MockServerOptions): AppError {
+  if (err.code === 'EADDRINUSE') return conflict(`Port ${options.port} on ${options.host} is already in use; choose another port (or 0 for any free one)`);
+  if (err.code === 'EACCES') return badInput(`Port ${options.port} on ${options.host} needs privileges this app does not have; choose a port above 1023`);
+  if (err.code === 'EADDRNOTAVAIL') return badInput(`${options.host} is not an address of this machine`);
+  return new AppError('INTERNAL', `The mock could not listen on ${options.host}:${options.port}: ${err.message}`);
+}

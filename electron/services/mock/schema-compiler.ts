@@ -1,0 +1,66 @@
+// Compiles the schemas of an OpenAPI document into validators with Ajv: the whole document is
+// added once (so `#/components/...` refs inside any schema resolve), and each schema is compiled
+// by its pointer. OpenAPI 3.0's dialect (nullable, boolean exclusiveMinimum/Maximum) is rewritten
+// to JSON Schema first; 3.1 documents are JSON Schema 2020-12 already.
+import AjvDraft7, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { isObject } from '../formats/openapi/pointer.js';
+
+type AjvInstance = InstanceType<typeof AjvDraft7>;
+
+const DOC_ID = 'courier-mock-spec.json';
+const MAX_WALK_DEPTH = 200;
+
+/** OpenAPI 3.0 → JSON Schema, in place on a copy: `nullable`, boolean exclusive bounds. */
+function rewrite30(node: unknown, depth = 0): void {
+  if (depth > MAX_WALK_DEPTH) return;
+  if (Array.isArray(node)) {
+    node.forEach((n) => rewrite30(n, depth + 1));
+    return;
+  }
+  if (!isObject(node)) return;
+  if (node.nullable === true) {
+    if (typeof node.type === 'string') node.type = [node.type, 'null'];
+    if (Array.isArray(node.enum) && !node.enum.includes(null)) node.enum = [...node.enum, null];
+  }
+  for (const [bound, exclusive] of [['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']] as const) {
+    if (node[exclusive] === true && typeof node[bound] === 'number') {
+      node[exclusive] = node[bound];
+      delete node[bound];
+    } else if (typeof node[exclusive] === 'boolean') delete node[exclusive];
+  }
+  for (const value of Object.values(node)) rewrite30(value, depth + 1);
+}
+
+function newAjv(version: '3.0' | '3.1'): AjvInstance {
+  const options = { strict: false, allErrors: true, validateSchema: false, logger: false as const, validateFormats: true };
+  const ajv = version === '3.1' ? new Ajv2020(options) : new AjvDraft7(options);
+  addFormats(ajv);
+  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 });
+  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
+  for (const open of ['float', 'double', 'password', 'binary', 'byte'] as const) {
+    if (!ajv.formats[open]) ajv.addFormat(open, true);
+  }
+  return ajv;
+}
+
+export class SchemaCompiler {
+  private readonly ajv: AjvInstance;
+
+  constructor(doc: Record<string, unknown>, version: '3.0' | '3.1') {
+    const copy = structuredClone(doc);
+    if (version === '3.0') rewrite30(copy);
+    delete copy.$id;
+    delete copy.$schema;
+    this.ajv = newAjv(version);
+    this.ajv.addSchema(copy, DOC_ID);
+  }
+
+  /** The validator of the schema at `pointer` (`#/paths/...`); throws with Ajv's reason when the schema is broken. */
+  compile(pointer: string): ValidateFunction {
+    return this.ajv.compile({ $ref: DOC_ID + pointer });
+  }
+}
+
+export type { ErrorObject, ValidateFunction };

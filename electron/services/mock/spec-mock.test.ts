@@ -1,0 +1,164 @@
+// A spec served as a mock over real HTTP: routing (most specific path wins, 404, 405 + Allow),
+// request validation with its exact problem+json bodies, and Prism's response choice (Prefer
+// code/example, Accept, examples and generated bodies, declared headers), for 3.0 and 3.1.
+import { afterEach, describe, expect, it } from 'vitest';
+import { PETSTORE_30 } from './petstore.fixture.js';
+import { serve, type Served } from './serve.fixture.js';
+import { createSpecMock } from './spec-mock.js';
+
+let server: Served | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function petstore(validateRequests = true): Promise<Served> {
+  server = await serve(createSpecMock(PETSTORE_30, 'Petstore', { validateRequests }));
+  return server;
+}
+
+describe('spec mock: routing and responses', () => {
+  it('answers with the example of the first 2xx, its content type and declared headers', async () => {
+    const s = await petstore();
+    const res = await fetch(`${s.url}/pets`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(res.headers.get('x-total')).toBe('2');
+    expect(await res.json()).toEqual([{ id: 1, name: 'Rex' }, { id: 2, name: 'Tom' }]);
+    expect(s.answered[0]).toMatchObject({ method: 'GET', path: '/pets', status: 200, match: 'GET /pets', problems: [] });
+  });
+
+  it('accepts the server base path (/v1) too', async () => {
+    const s = await petstore();
+    expect((await fetch(`${s.url}/v1/pets/mine`)).status).toBe(200);
+  });
+
+  it('a literal path beats a template: /pets/mine is not /pets/{petId}', async () => {
+    const s = await petstore();
+    expect(await (await fetch(`${s.url}/pets/mine`)).json()).toEqual({ id: 7, name: 'Mine' });
+    expect(await (await fetch(`${s.url}/pets/3`)).json()).toEqual({ id: 1, name: 'Rex', tag: 'dog' });
+  });
+
+  it('Prefer: example=name picks a named example, code=404 another response (generated from its schema)', async () => {
+    const s = await petstore();
+    expect(await (await fetch(`${s.url}/pets/3`, { headers: { prefer: 'example=tom' } })).json()).toEqual({ id: 2, name: 'Tom', tag: 'cat' });
+    const missing = await fetch(`${s.url}/pets/3`, { headers: { prefer: 'code=404' } });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ code: 0, message: 'string' });
+    const unknown = await fetch(`${s.url}/pets/3`, { headers: { prefer: 'example=nope' } });
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).detail).toBe('The 200 response of GET /pets/{petId} (application/json) has no example named "nope"; it has "rex", "tom"');
+    const noCode = await fetch(`${s.url}/pets/3`, { headers: { prefer: 'code=418' } });
+    expect(noCode.status).toBe(500);
+    expect((await noCode.json()).detail).toBe('The spec defines no 418 response for GET /pets/{petId} (it has 200, 404)');
+  });
+
+  it('negotiates the content type by Accept; 406 when nothing fits', async () => {
+    const s = await petstore();
+    const text = await fetch(`${s.url}/pets/3`, { headers: { accept: 'text/plain' } });
+    expect(text.headers.get('content-type')).toBe('text/plain');
+    expect(await text.text()).toBe('Rex the dog');
+    const weighted = await fetch(`${s.url}/pets/3`, { headers: { accept: 'application/json;q=0.5, text/*;q=0.9' } });
+    expect(weighted.headers.get('content-type')).toBe('text/plain');
+    const none = await fetch(`${s.url}/pets/3`, { headers: { accept: 'image/png' } });
+    expect(none.status).toBe(406);
+    expect(none.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('unknown path → 404; known path, wrong method → 405 with Allow', async () => {
+    const s = await petstore();
+    const notFound = await fetch(`${s.url}/owners`);
+    expect(notFound.status).toBe(404);
+    expect(notFound.headers.get('content-type')).toBe('application/problem+json');
+    expect((await notFound.json()).detail).toBe('No path of the spec matches /owners');
+    const wrong = await fetch(`${s.url}/pets/1`, { method: 'DELETE' });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('GET');
+    expect((await wrong.json()).detail).toBe('/pets/{petId} has no DELETE operation in the spec (it allows GET)');
+  });
+});
+
+describe('spec mock: request validation', () => {
+  it('a path parameter of the wrong type → 400 problem+json naming it', async () => {
+    const s = await petstore();
+    const res = await fetch(`${s.url}/pets/abc`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(await res.json()).toEqual({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'The request does not match GET /pets/{petId} in the spec',
+      errors: ['path parameter `petId` must be an integer'],
+    });
+    expect(s.answered[0]).toMatchObject({ status: 400, match: 'GET /pets/{petId}', problems: ['path parameter `petId` must be an integer'] });
+  });
+
+  it('query parameters are typed and bounded', async () => {
+    const s = await petstore();
+    expect((await fetch(`${s.url}/pets?limit=5`)).status).toBe(200);
+    expect((await (await fetch(`${s.url}/pets?limit=many`)).json()).errors).toEqual(['query parameter `limit` must be an integer']);
+    expect((await (await fetch(`${s.url}/pets?limit=500`)).json()).errors).toEqual(['query parameter `limit` must be <= 100']);
+  });
+
+  it('a required header missing and body violations are each one line', async () => {
+    const s = await petstore();
+    const res = await fetch(`${s.url}/pets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tag: 5, age: -1, color: 'red' }) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors).toEqual([
+      'header `X-Request-Id` is required',
+      'request body is missing the required property `name`',
+      'request body has the property `color`, which is not allowed',
+      'request body field `tag` must be a string or null',
+      'request body field `age` must be >= 0',
+    ]);
+  });
+
+  it('a valid body passes (3.0 nullable honoured); a missing body, broken JSON and a wrong content type do not', async () => {
+    const s = await petstore();
+    const headers = { 'content-type': 'application/json', 'x-request-id': '1' };
+    const ok = await fetch(`${s.url}/pets`, { method: 'POST', headers, body: JSON.stringify({ name: 'Rex', tag: null }) });
+    expect(ok.status).toBe(201);
+    expect(await ok.json()).toEqual({ id: 0, name: 'string', tag: 'string' });
+    expect((await (await fetch(`${s.url}/pets`, { method: 'POST', headers })).json()).errors).toEqual(['request body is required']);
+    const broken = await (await fetch(`${s.url}/pets`, { method: 'POST', headers, body: '{"name":' })).json();
+    expect(broken.errors[0]).toMatch(/^request body is not valid JSON \(/);
+    const text = await fetch(`${s.url}/pets`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: 'Rex' });
+    expect(text.status).toBe(415);
+    expect((await text.json()).errors).toEqual(['the content type `text/plain` is not accepted; POST /pets accepts application/json']);
+  });
+
+  it('--no-validate: the same bad request gets the example', async () => {
+    const s = await petstore(false);
+    expect((await fetch(`${s.url}/pets/abc`)).status).toBe(200);
+  });
+});
+
+describe('spec mock: OpenAPI 3.1', () => {
+  const spec31 = JSON.stringify({
+    openapi: '3.1.0',
+    info: { title: 'Things', version: '1' },
+    paths: {
+      '/things': {
+        post: {
+          requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } },
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Thing: { type: 'object', required: ['name'], properties: { name: { type: ['string', 'null'], examples: ['widget'] }, size: { type: 'integer', exclusiveMinimum: 0 } } },
+      },
+    },
+  });
+
+  it('type arrays and schema examples', async () => {
+    server = await serve(createSpecMock(spec31, 'Things', { validateRequests: true }));
+    const post = (body: unknown) => fetch(`${server!.url}/things`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const ok = await post({ name: null, size: 1 });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ name: 'widget', size: 0 });
+    expect((await (await post({ name: 3, size: 0 })).json()).errors).toEqual(['request body field `name` must be a string or null', 'request body field `size` must be > 0']);
+  });
+});
