@@ -12,6 +12,20 @@ interface Props {
   idPrefix: string;
 }
 
+/** Edit | Preview, as two pressed-or-not buttons (also the spec editor's). */
+export function EditPreviewSwitch({ label, mode, onChange }: { label: string; mode: 'edit' | 'preview'; onChange: (mode: 'edit' | 'preview') => void }) {
+  return (
+    <div className="segmented" role="group" aria-label={label}>
+      <button className="button small" aria-pressed={mode === 'edit'} onClick={() => onChange('edit')}>
+        Edit
+      </button>
+      <button className="button small" aria-pressed={mode === 'preview'} onClick={() => onChange('preview')}>
+        Preview
+      </button>
+    </div>
+  );
+}
+
 export function DescriptionEditor({ value, onChange, what, idPrefix }: Props) {
   const [mode, setMode] = useState<'edit' | 'preview'>('edit');
   return (
@@ -22,14 +36,7 @@ export function DescriptionEditor({ value, onChange, what, idPrefix }: Props) {
         </label>
         <span className="muted">Markdown</span>
         <div className="grow" />
-        <div className="segmented" role="group" aria-label="Description mode">
-          <button className="button small" aria-pressed={mode === 'edit'} onClick={() => setMode('edit')}>
-            Edit
-          </button>
-          <button className="button small" aria-pressed={mode === 'preview'} onClick={() => setMode('preview')}>
-            Preview
-          </button>
-        </div>
+        <EditPreviewSwitch label="Description mode" mode={mode} onChange={setMode} />
       </div>
       {mode === 'edit' ? (
         <textarea

@@ -177,17 +177,22 @@ export function DocsView({ tab }: { tab: DocsTab }) {
         </button>
       </header>
       {error && <p className="error-text" role="alert">{error}</p>}
-      {doc && (
-        <div className="docs-body">
-          <nav className="docs-contents" aria-label="Contents">
-            <Contents node={doc} />
-          </nav>
-          <article className="docs-article">
-            <Description text={doc.description} />
-            <Sections node={doc} depth={1} target={target} />
-          </article>
-        </div>
-      )}
+      {doc && <DocsDocument doc={doc} target={target} />}
+    </div>
+  );
+}
+
+/** A rendered DocsNode: the contents list beside its endpoints (also the spec editor's preview). */
+export function DocsDocument({ doc, target }: { doc: DocsNode; target: SnippetTargetId }) {
+  return (
+    <div className="docs-body">
+      <nav className="docs-contents" aria-label="Contents">
+        <Contents node={doc} />
+      </nav>
+      <article className="docs-article">
+        <Description text={doc.description} />
+        <Sections node={doc} depth={1} target={target} />
+      </article>
     </div>
   );
 }

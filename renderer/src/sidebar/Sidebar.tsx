@@ -1,14 +1,16 @@
-// The left sidebar: Collections, Environments, History.
+// The left sidebar: Collections, Environments, History, Specs.
 import { Icon, type IconName } from '../common/Icon';
 import { useUi, type SidebarPanel } from '../state/ui';
 import { CollectionsPanel } from './CollectionsPanel';
 import { EnvironmentsPanel } from './EnvironmentsPanel';
+import { SpecsPanel } from '../specs/SpecsPanel';
 import { HistoryPanel } from './HistoryPanel';
 
 const PANELS: { key: SidebarPanel; label: string; icon: IconName }[] = [
   { key: 'collections', label: 'Collections', icon: 'layers' },
   { key: 'environments', label: 'Environments', icon: 'globe' },
   { key: 'history', label: 'History', icon: 'history' },
+  { key: 'specs', label: 'Specs', icon: 'file' },
 ];
 
 export function Sidebar() {
@@ -36,6 +38,7 @@ export function Sidebar() {
         {panel === 'collections' && <CollectionsPanel />}
         {panel === 'environments' && <EnvironmentsPanel />}
         {panel === 'history' && <HistoryPanel />}
+        {panel === 'specs' && <SpecsPanel />}
       </div>
     </aside>
   );

@@ -89,7 +89,18 @@ export interface MocksTab {
   dirty: boolean;
 }
 
-export type Tab = RequestTab | ContainerTab | EnvironmentTab | RunnerTab | DocsTab | MocksTab;
+/** An OpenAPI spec of the workspace (renderer/src/specs): its text is saved as it is typed. */
+export interface SpecTab {
+  kind: 'spec';
+  id: string;
+  specId: string;
+  draft: { name: string };
+  savedJson: string;
+  /** True while an edit waits for its autosave. */
+  dirty: boolean;
+}
+
+export type Tab = RequestTab | ContainerTab | EnvironmentTab | RunnerTab | DocsTab | SpecTab | MocksTab;
 
 export function tabTitle(tab: Tab): string {
   if (tab.kind === 'environment' && tab.envId === null) return 'Globals';

@@ -1,7 +1,7 @@
 // Small UI preferences: which sidebar panel is showing, pane sizes.
 import { create } from 'zustand';
 
-export type SidebarPanel = 'collections' | 'environments' | 'history';
+export type SidebarPanel = 'collections' | 'environments' | 'history' | 'specs';
 
 interface UiState {
   sidebarPanel: SidebarPanel;
