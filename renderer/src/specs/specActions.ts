@@ -1,6 +1,5 @@
 // What the Specs panel and the spec editor do: create or open a spec (one tab per spec), autosave
 // what is typed, delete, generate the linked collection and update it from the spec.
-import type { SpecFormat } from '../../../shared/contract-design';
 import { rpc } from '../rpc';
 import { confirm } from '../state/dialogs';
 import { specSummary, useSpecs } from '../state/specs';
@@ -11,6 +10,7 @@ import { attempt, errorMessage, notify } from '../state/toasts';
 import { useTree } from '../state/tree';
 import { useUi } from '../state/ui';
 import { newId } from '../util/id';
+import { formatOfFile, specNameOfFile } from './specFile';
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
@@ -38,17 +38,10 @@ export async function createSpec(): Promise<void> {
   openSpec(spec.id, spec.name);
 }
 
-/** JSON when the file says so by its name or its first character; YAML otherwise. */
-export function formatOfFile(fileName: string, text: string): SpecFormat {
-  if (/\.json$/i.test(fileName)) return 'json';
-  if (/\.ya?ml$/i.test(fileName)) return 'yaml';
-  return text.trimStart().startsWith('{') ? 'json' : 'yaml';
-}
-
 /** A YAML or JSON file the user picked becomes a spec of the workspace, kept as written. */
 export async function openSpecFile(file: File): Promise<void> {
   const text = await file.text();
-  const name = file.name.replace(/\.(ya?ml|json)$/i, '').trim() || 'Imported spec';
+  const name = specNameOfFile(file.name);
   const spec = await attempt(() => rpc['specs.create']({ name: unusedName(name), format: formatOfFile(file.name, text), text }), `Could not open ${file.name}`);
   if (!spec) return;
   await useSpecs.getState().reload();
