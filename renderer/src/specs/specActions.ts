@@ -70,15 +70,9 @@ const AUTOSAVE_MS = 500;
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const chains = new Map<string, Promise<boolean>>();
 
-function setTabDirty(specId: string, dirty: boolean): void {
-  const tab = useTabs.getState().tabs.find((t) => t.kind === 'spec' && t.specId === specId);
-  if (tab && tab.dirty !== dirty) useTabs.getState().replace(tab.id, (t) => ({ ...t, dirty }));
-}
-
 /** The user typed: keep the text, save it shortly. */
 export function editSpecText(specId: string, text: string): void {
   useSpecs.getState().setText(specId, text);
-  setTabDirty(specId, true);
   clearTimeout(timers.get(specId));
   timers.set(specId, setTimeout(() => void flushSpec(specId), AUTOSAVE_MS));
 }
@@ -98,7 +92,6 @@ export function flushSpec(specId: string): Promise<boolean> {
     if (text === undefined) return true;
     const saved = await attempt(() => rpc['specs.update']({ id: specId, text }), 'Could not save the spec');
     if (!saved) return false;
-    if (!timers.has(specId)) setTabDirty(specId, false);
     useSpecs.getState().noteSaved(specId);
     void useSpecs.getState().reload();
     return true;

@@ -96,7 +96,7 @@ export interface SpecTab {
   specId: string;
   draft: { name: string };
   savedJson: string;
-  /** True while an edit waits for its autosave. */
+  /** Always false: what is typed is saved shortly after (a failed save shows a toast). */
   dirty: boolean;
 }
 
