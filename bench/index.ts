@@ -4,6 +4,7 @@ import { benchAgent } from './agent.js';
 import { benchBilling } from './billing.js';
 import { benchCredits } from './credits.js';
 import { benchHttp } from './http.js';
+import { benchMock } from './mock.js';
 import { benchOpenapi } from './openapi.js';
 import { benchRunner } from './runner.js';
 import { benchScripts } from './scripts.js';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     ['credits', benchCredits],
     ['agent', benchAgent],
     ['openapi', benchOpenapi],
+    ['mock', benchMock],
   ];
   // `npm run bench -- http web` runs only the sections whose names contain one of the words.
   const only = process.argv.slice(2);

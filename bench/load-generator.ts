@@ -11,6 +11,15 @@ export interface LoadResult {
   readonly errors: number;
 }
 
+/** One request of a mix: GET unless a method is given; an answer other than `expectStatus` (200) counts as an error. */
+export interface LoadRequest {
+  readonly path: string;
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+  readonly expectStatus?: number;
+}
+
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -22,19 +31,23 @@ export async function runLoad(options: {
   connections: number;
   durationMs: number;
   headers?: (i: number) => Record<string, string>;
+  /** A request mix instead of GET `path`: the n-th request sent (over all connections). */
+  request?: (n: number) => LoadRequest;
 }): Promise<LoadResult> {
   const pool = new Pool(options.url, { connections: options.connections, pipelining: 1 });
   const latencies: number[] = [];
   let errors = 0;
+  let sent = 0;
   const started = performance.now();
   const deadline = started + options.durationMs;
   const loop = async (i: number) => {
     while (performance.now() < deadline) {
       const t0 = performance.now();
       try {
-        const res = await pool.request({ path: options.path, method: 'GET', headers: options.headers?.(i) });
+        const r: LoadRequest = options.request?.(sent++) ?? { path: options.path, headers: options.headers?.(i) };
+        const res = await pool.request({ path: r.path, method: r.method ?? 'GET', headers: r.headers, body: r.body });
         await res.body.text();
-        if (res.statusCode !== 200) errors++;
+        if (res.statusCode !== (r.expectStatus ?? 200)) errors++;
         else latencies.push(performance.now() - t0);
       } catch {
         errors++;
