@@ -1,27 +1,10 @@
 // The Mocks view's form: what to serve (a spec or a collection's saved examples), port, latency,
 // CORS, request validation, and whether to expose the mock beyond this machine; Start.
-import { useEffect, useState } from 'react';
-import type { SpecSummary } from '../../../shared/contract-design';
-import { rpc } from '../rpc';
+import { useEffect } from 'react';
 import { updateMockForm, useMocks } from '../state/mocks';
+import { useSpecs } from '../state/specs';
 import { useTree } from '../state/tree';
 import { startMock } from './mocksActions';
-
-/** The workspace's specs; an empty list (with the reason) when they cannot be read. */
-function useSpecs(): { specs: SpecSummary[]; problem: string | null } {
-  const [state, setState] = useState<{ specs: SpecSummary[]; problem: string | null }>({ specs: [], problem: null });
-  useEffect(() => {
-    let live = true;
-    rpc['specs.list']({}).then(
-      ({ specs }) => live && setState({ specs, problem: null }),
-      (err: unknown) => live && setState({ specs: [], problem: err instanceof Error ? err.message : String(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return state;
-}
 
 function TextField({ label, value, placeholder, onChange }: { label: string; value: string; placeholder?: string; onChange: (v: string) => void }) {
   return (
@@ -46,7 +29,11 @@ export function MockConfig() {
   const starting = useMocks((s) => s.starting);
   const error = useMocks((s) => s.error);
   const collections = useTree((s) => s.children.get(null) ?? []).filter((n) => n.kind === 'collection');
-  const { specs, problem } = useSpecs();
+  const specs = useSpecs((s) => s.specs);
+  const specsLoaded = useSpecs((s) => s.loaded);
+  useEffect(() => {
+    if (!specsLoaded) void useSpecs.getState().reload();
+  }, [specsLoaded]);
   const isSpec = form.source.startsWith('spec:');
 
   return (
@@ -77,7 +64,6 @@ export function MockConfig() {
             ))}
           </optgroup>
         </select>
-        {problem && <span className="muted small">Specs could not be listed: {problem}</span>}
       </label>
       <div className="mocks-row">
         <TextField label="Port" value={form.port} placeholder="any free port" onChange={(port) => updateMockForm({ port })} />

@@ -5,6 +5,7 @@ import type { EditorView } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
 import type { Spec } from '../../../shared/contract-design';
 import { EditPreviewSwitch } from '../docs/DescriptionEditor';
+import { startMockOf } from '../mocks/mocksActions';
 import { rpc } from '../rpc';
 import { useSpecs } from '../state/specs';
 import type { SpecTab } from '../state/tabTypes';
@@ -93,6 +94,9 @@ export function SpecView({ tab }: { tab: SpecTab }) {
         </span>
         <div className="grow" />
         <EditPreviewSwitch label="Spec mode" mode={mode} onChange={setMode} />
+        <button className="button" onClick={() => void startMockOf({ kind: 'spec', specId })}>
+          Start mock
+        </button>
         {collectionId ? (
           <button className="button" onClick={() => void openLinkedCollection(collectionId)}>
             Open collection
