@@ -166,6 +166,11 @@ export const Example = z.object({
   statusText: z.string().max(500).default(''),
   headers: z.array(z.tuple([z.string(), z.string()])).default([]),
   body: z.string().max(50 * 1024 * 1024).default(''),
+  /**
+   * The request this example answers (Postman's `originalRequest`), which a collection mock matches
+   * incoming requests against; null or absent: the request the example belongs to, as it is.
+   */
+  request: RequestSpec.nullable().optional(),
   createdAt: z.string(),
 });
 export type Example = z.infer<typeof Example>;

@@ -7,6 +7,7 @@ import { serve, type Served } from './serve.fixture.js';
 import { createSpecMock } from './spec-mock.js';
 
 let server: Served | undefined;
+const problemOf = async (res: Response) => (await res.json()) as { detail: string; errors: string[] };
 afterEach(async () => {
   await server?.close();
   server = undefined;
@@ -47,10 +48,10 @@ describe('spec mock: routing and responses', () => {
     expect(await missing.json()).toEqual({ code: 0, message: 'string' });
     const unknown = await fetch(`${s.url}/pets/3`, { headers: { prefer: 'example=nope' } });
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).detail).toBe('The 200 response of GET /pets/{petId} (application/json) has no example named "nope"; it has "rex", "tom"');
+    expect((await problemOf(unknown)).detail).toBe('The 200 response of GET /pets/{petId} (application/json) has no example named "nope"; it has "rex", "tom"');
     const noCode = await fetch(`${s.url}/pets/3`, { headers: { prefer: 'code=418' } });
     expect(noCode.status).toBe(500);
-    expect((await noCode.json()).detail).toBe('The spec defines no 418 response for GET /pets/{petId} (it has 200, 404)');
+    expect((await problemOf(noCode)).detail).toBe('The spec defines no 418 response for GET /pets/{petId} (it has 200, 404)');
   });
 
   it('negotiates the content type by Accept; 406 when nothing fits', async () => {
@@ -70,11 +71,11 @@ describe('spec mock: routing and responses', () => {
     const notFound = await fetch(`${s.url}/owners`);
     expect(notFound.status).toBe(404);
     expect(notFound.headers.get('content-type')).toBe('application/problem+json');
-    expect((await notFound.json()).detail).toBe('No path of the spec matches /owners');
+    expect((await problemOf(notFound)).detail).toBe('No path of the spec matches /owners');
     const wrong = await fetch(`${s.url}/pets/1`, { method: 'DELETE' });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('GET');
-    expect((await wrong.json()).detail).toBe('/pets/{petId} has no DELETE operation in the spec (it allows GET)');
+    expect((await problemOf(wrong)).detail).toBe('/pets/{petId} has no DELETE operation in the spec (it allows GET)');
   });
 });
 
@@ -97,15 +98,15 @@ describe('spec mock: request validation', () => {
   it('query parameters are typed and bounded', async () => {
     const s = await petstore();
     expect((await fetch(`${s.url}/pets?limit=5`)).status).toBe(200);
-    expect((await (await fetch(`${s.url}/pets?limit=many`)).json()).errors).toEqual(['query parameter `limit` must be an integer']);
-    expect((await (await fetch(`${s.url}/pets?limit=500`)).json()).errors).toEqual(['query parameter `limit` must be <= 100']);
+    expect((await problemOf((await fetch(`${s.url}/pets?limit=many`)))).errors).toEqual(['query parameter `limit` must be an integer']);
+    expect((await problemOf((await fetch(`${s.url}/pets?limit=500`)))).errors).toEqual(['query parameter `limit` must be <= 100']);
   });
 
   it('a required header missing and body violations are each one line', async () => {
     const s = await petstore();
     const res = await fetch(`${s.url}/pets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tag: 5, age: -1, color: 'red' }) });
     expect(res.status).toBe(400);
-    expect((await res.json()).errors).toEqual([
+    expect((await problemOf(res)).errors).toEqual([
       'header `X-Request-Id` is required',
       'request body is missing the required property `name`',
       'request body has the property `color`, which is not allowed',
@@ -120,12 +121,12 @@ describe('spec mock: request validation', () => {
     const ok = await fetch(`${s.url}/pets`, { method: 'POST', headers, body: JSON.stringify({ name: 'Rex', tag: null }) });
     expect(ok.status).toBe(201);
     expect(await ok.json()).toEqual({ id: 0, name: 'string', tag: 'string' });
-    expect((await (await fetch(`${s.url}/pets`, { method: 'POST', headers })).json()).errors).toEqual(['request body is required']);
-    const broken = await (await fetch(`${s.url}/pets`, { method: 'POST', headers, body: '{"name":' })).json();
+    expect((await problemOf((await fetch(`${s.url}/pets`, { method: 'POST', headers })))).errors).toEqual(['request body is required']);
+    const broken = await problemOf(await fetch(`${s.url}/pets`, { method: 'POST', headers, body: '{"name":' }));
     expect(broken.errors[0]).toMatch(/^request body is not valid JSON \(/);
     const text = await fetch(`${s.url}/pets`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: 'Rex' });
     expect(text.status).toBe(415);
-    expect((await text.json()).errors).toEqual(['the content type `text/plain` is not accepted; POST /pets accepts application/json']);
+    expect((await problemOf(text)).errors).toEqual(['the content type `text/plain` is not accepted; POST /pets accepts application/json']);
   });
 
   it('--no-validate: the same bad request gets the example', async () => {
@@ -159,6 +160,6 @@ describe('spec mock: OpenAPI 3.1', () => {
     const ok = await post({ name: null, size: 1 });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ name: 'widget', size: 0 });
-    expect((await (await post({ name: 3, size: 0 })).json()).errors).toEqual(['request body field `name` must be a string or null', 'request body field `size` must be > 0']);
+    expect((await problemOf(await post({ name: 3, size: 0 }))).errors).toEqual(['request body field `name` must be a string or null', 'request body field `size` must be > 0']);
   });
 });

@@ -1,5 +1,6 @@
-// Saved example responses through the Workspace facade (examples.ts, migration 006).
+// Saved example responses through the Workspace facade (examples.ts, migrations 006 and 008).
 import { describe, expect, it } from 'vitest';
+import { RequestSpec } from '../../../shared/model.js';
 import { collection, expectAppError, folder, request, useWorkspace, ws } from './workspace.fixture.js';
 
 useWorkspace();
@@ -46,6 +47,17 @@ describe('examples', () => {
     expect(ws.listExamples(copiedRequest.id).map((e) => e.name)).toEqual(['Found', 'Second']);
     ws.deleteItem(copy.id);
     expect(ws.listExamples(r.id)).toHaveLength(2);
+  });
+
+  it('keeps the original request an example answers (null when none), through a duplicate too', () => {
+    const c = collection('API');
+    const r = request(c.id, 'Search');
+    const original = RequestSpec.parse({ method: 'POST', url: '{{baseUrl}}/users?q=ann', headers: [{ key: 'X-Team', value: 'a', enabled: true }], body: { mode: 'raw', raw: '{"q":"ann"}', language: 'json' } });
+    ws.createExample(r.id, { ...ok, request: original });
+    ws.createExample(r.id, { ...ok, name: 'Plain' });
+    expect(ws.listExamples(r.id).map((e) => e.request)).toEqual([original, null]);
+    const copy = ws.duplicateItem(r.id);
+    expect(ws.listExamples(copy.id)[0].request).toEqual(original);
   });
 
   it('deletes the examples with their request', () => {

@@ -2,7 +2,7 @@
 // they were saved, renamed, deleted, and going with their request when it is deleted.
 import { randomUUID } from 'node:crypto';
 import { badInput, notFound } from '../../../shared/errors.js';
-import { Example } from '../../../shared/model.js';
+import { Example, RequestSpec } from '../../../shared/model.js';
 import type { Connection } from './connection.js';
 import { cleanName, parseWith } from './validate.js';
 
@@ -17,10 +17,18 @@ interface ExampleRow {
   headers_json: string;
   body: string;
   created_at: string;
+  request_json: string | null;
 }
 
-const COLUMNS = 'id, request_id, name, status, status_text, headers_json, body, created_at';
-const INSERT = `INSERT INTO examples (${COLUMNS}, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const COLUMNS = 'id, request_id, name, status, status_text, headers_json, body, created_at, request_json';
+const INSERT = `INSERT INTO examples (${COLUMNS}, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** The stored original request; one that no longer reads (a model change) counts as none. */
+function requestOf(json: string | null): RequestSpec | null {
+  if (json === null) return null;
+  const parsed = RequestSpec.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+}
 
 function toExample(row: ExampleRow): Example {
   return {
@@ -31,6 +39,7 @@ function toExample(row: ExampleRow): Example {
     statusText: row.status_text,
     headers: JSON.parse(row.headers_json) as [string, string][],
     body: row.body,
+    request: requestOf(row.request_json),
     createdAt: row.created_at,
   };
 }
@@ -53,7 +62,7 @@ export function createExample(conn: Connection, requestId: string, input: NewExa
   if (kind !== 'request') throw badInput(`Examples belong to requests; ${requestId} is a ${kind}`);
   const example = parseWith(
     Example,
-    { ...input, name: cleanName(input.name), id: randomUUID(), requestId, createdAt: new Date().toISOString() },
+    { ...input, request: input.request ?? null, name: cleanName(input.name), id: randomUUID(), requestId, createdAt: new Date().toISOString() },
     'example',
   );
   const sort = conn.stmt('SELECT COALESCE(MAX(sort), -1) + 1 FROM examples WHERE request_id = ?').pluck().get(requestId) as number;
@@ -68,6 +77,7 @@ export function createExample(conn: Connection, requestId: string, input: NewExa
       JSON.stringify(example.headers),
       example.body,
       example.createdAt,
+      example.request ? JSON.stringify(example.request) : null,
       sort,
     );
   return example;
@@ -88,5 +98,5 @@ export function deleteExample(conn: Connection, id: string): void {
 export function copyExamples(conn: Connection, fromRequestId: string, toRequestId: string): void {
   const rows = conn.stmt(`SELECT ${COLUMNS}, sort FROM examples WHERE request_id = ? ORDER BY sort, created_at`).all(fromRequestId) as (ExampleRow & { sort: number })[];
   const insert = conn.stmt(INSERT);
-  for (const r of rows) insert.run(randomUUID(), toRequestId, r.name, r.status, r.status_text, r.headers_json, r.body, r.created_at, r.sort);
+  for (const r of rows) insert.run(randomUUID(), toRequestId, r.name, r.status, r.status_text, r.headers_json, r.body, r.created_at, r.request_json, r.sort);
 }

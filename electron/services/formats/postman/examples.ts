@@ -1,5 +1,6 @@
 // Saved example responses ↔ Postman's `response` array on a request item: name, `code` (the
-// status), `status` (its text), `header` and `body`. An example that is unchanged since the import
+// status), `status` (its text), `header`, `body` and `originalRequest` (the request the example
+// answers, which a collection mock matches against). An example that is unchanged since the import
 // comes back as its original JSON (originalRequest, cookies, ids and all); a new or changed one is
 // written fresh.
 import { isDeepStrictEqual } from 'node:util';
@@ -7,7 +8,11 @@ import type { RequestSpec } from '../../../../shared/model.js';
 import { exampleLanguage } from '../docs/docs-tree.js';
 import type { ExampleData } from '../item-tree.js';
 import { exportRequest } from './export-request.js';
-import { asText } from './import-request.js';
+import { asText, importRequest } from './import-request.js';
+import { PmRequest } from './schema.js';
+
+/** An example as an import carries it: with the request it answers when the file says. */
+export type ImportedExample = ExampleData & { request?: RequestSpec };
 
 type Json = Record<string, unknown>;
 
@@ -30,16 +35,34 @@ function importOne(response: Json, index: number): ExampleData {
   return { name, status: code, statusText: asText(response.status), headers: headersOf(response.header), body: asText(response.body) };
 }
 
-/** A request item's `response` array as examples; entries that are not objects are skipped. */
-export function importExamples(response: unknown): ExampleData[] {
-  if (!Array.isArray(response)) return [];
-  return response.flatMap((entry, i) => (isObject(entry) ? [importOne(entry, i)] : []));
+/** `originalRequest` as a request; one that does not read as a Postman request is left out. */
+function originalRequest(value: unknown): RequestSpec | undefined {
+  const parsed = PmRequest.safeParse(value);
+  if (!parsed.success) return undefined;
+  try {
+    return importRequest(parsed.data, undefined, 'originalRequest', () => undefined);
+  } catch {
+    return undefined;
+  }
 }
 
-function exportOne(example: ExampleData, spec: RequestSpec): Json {
+/** A request item's `response` array as examples; entries that are not objects are skipped. */
+export function importExamples(response: unknown): ImportedExample[] {
+  if (!Array.isArray(response)) return [];
+  return response.flatMap((entry, i) => {
+    if (!isObject(entry)) return [];
+    const request = entry.originalRequest === undefined ? undefined : originalRequest(entry.originalRequest);
+    return [request ? { ...importOne(entry, i), request } : importOne(entry, i)];
+  });
+}
+
+/** The fields an example's equality with its original is judged by (the request aside: the workspace tree leaves it out). */
+const comparable = ({ name, status, statusText, headers, body }: ExampleData): ExampleData => ({ name, status, statusText, headers, body });
+
+function exportOne(example: ImportedExample, spec: RequestSpec): Json {
   return {
     name: example.name,
-    originalRequest: exportRequest(spec, ''),
+    originalRequest: exportRequest(example.request ?? spec, ''),
     status: example.statusText,
     code: example.status,
     _postman_previewlanguage: exampleLanguage(example.headers),
@@ -50,11 +73,11 @@ function exportOne(example: ExampleData, spec: RequestSpec): Json {
 }
 
 /** The `response` array for `examples`; each one equal to the original at its place keeps that original. */
-export function exportExamples(examples: ExampleData[], spec: RequestSpec, original: unknown): Json[] {
+export function exportExamples(examples: ImportedExample[], spec: RequestSpec, original: unknown): Json[] {
   const before = Array.isArray(original) ? original : [];
   return examples.map((example, i) => {
     const was = before[i];
-    if (isObject(was) && isDeepStrictEqual(importOne(was, i), example)) return was;
+    if (isObject(was) && isDeepStrictEqual(importOne(was, i), comparable(example))) return was;
     return exportOne(example, spec);
   });
 }
