@@ -10,7 +10,7 @@ import type { HttpEngine, SendOptions } from '../http/engine.js';
 import { messageWithoutLocation } from '../scripting/protocol.js';
 import type { DataValue, ScriptConsoleEntry, ScriptHost, ScriptKind, ScriptResponse, ScriptResult, ScriptRuntime } from '../scripting/types.js';
 import { sendResolved } from '../send-request.js';
-import type { PlannedRequest } from './plan.js';
+import { scriptsOf, type PlannedRequest } from './plan.js';
 import type { RunVariables } from './run-variables.js';
 import { discardBodyFile, toScriptResponse } from './script-response.js';
 import type { Execution, RunOptions } from './types.js';
@@ -73,7 +73,13 @@ function cookiesFor(engine: HttpEngine, url: string) {
 export async function executeItem(
   ctx: ItemContext,
   planned: PlannedRequest,
-  run: { iteration: number; data: Record<string, DataValue>; sendId: string },
+  run: {
+    iteration: number;
+    data: Record<string, DataValue>;
+    sendId: string;
+    /** The first script of the request expected after this one, for the sandbox to compile ahead. */
+    upcoming?: string;
+  },
 ): Promise<ItemOutcome> {
   const started = performance.now();
   const { request: node, parents } = planned;
@@ -97,6 +103,12 @@ export async function executeItem(
   let stop = false; // bail: a failure ends this request's scripts
   const scriptsRun = { prerequest: 0, test: 0 };
   let kept: SendResult | undefined;
+  const scripts = scriptsOf(planned);
+  /** The script expected after this one (ScriptInput.next): the next of this request's, else the next request's first. */
+  const nextAfter = (kind: ScriptKind, depth: number) => {
+    const i = scripts.findIndex((s) => s.kind === kind && s.depth === depth);
+    return scripts[i + 1]?.code ?? run.upcoming;
+  };
 
   const runScripts = async (kind: ScriptKind, response?: ScriptResponse) => {
     for (const [depth, owner] of chain.entries()) {
@@ -120,6 +132,7 @@ export async function executeItem(
             variables: ctx.variables.forScript(run.data),
             info: { eventName: kind, iteration: run.iteration, iterationCount: ctx.iterationCount, requestName: node.name, requestId: node.id },
             cookies: cookiesFor(ctx.engine, url),
+            next: nextAfter(kind, depth),
           },
           ctx.host,
         );

@@ -3,11 +3,30 @@
 // jumps to.
 import { badInput } from '../../../shared/errors.js';
 import { requestsIn, type CollectionNode } from '../formats/item-tree.js';
+import type { ScriptKind } from '../scripting/types.js';
 
 export interface PlannedRequest {
   request: CollectionNode;
   /** From the collection down to the request's own folder. */
   parents: CollectionNode[];
+}
+
+export interface PlannedScript {
+  kind: ScriptKind;
+  /** The script's owner: 0 is the collection, the last one the request. */
+  depth: number;
+  code: string;
+}
+
+/**
+ * The scripts a request runs, in Postman's order (the pre-request scripts of the collection, its
+ * folders and the request, then their test scripts), empty ones left out.
+ */
+export function scriptsOf(planned: PlannedRequest): PlannedScript[] {
+  const chain = [...planned.parents, planned.request];
+  return (['prerequest', 'test'] as const).flatMap((kind) =>
+    chain.flatMap((owner, depth) => (owner.scripts[kind].trim() === '' ? [] : [{ kind, depth, code: owner.scripts[kind] }])),
+  );
 }
 
 function matches(node: CollectionNode, ref: string): boolean {

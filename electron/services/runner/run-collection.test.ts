@@ -28,6 +28,29 @@ describe('scripts and variables', () => {
     expect(r.stats).toMatchObject({ prerequestScripts: { total: 4, failed: 0 }, testScripts: { total: 4, failed: 0 }, requests: { total: 1, failed: 0 } });
   });
 
+  it('tells the sandbox which script it expects next (compiled ahead): the next of the request, else the next request\'s first, across iterations', async () => {
+    const root = collection(
+      [
+        req('A', '{{base}}/echo', { pre: '// a-pre', test: '// a-test' }),
+        req('NoScripts', '{{base}}/echo'),
+        folder('F', [req('B', '{{base}}/echo', { test: '// b-test' })], { test: '// f-test' }),
+      ],
+      { variables: { base: h.server.url } },
+    );
+    const r = await h.run(root, { iterations: 2 });
+    const pairs = r.runtime.inputs.map((i) => `${i.code} → ${i.next ?? 'none'}`);
+    expect(pairs).toEqual([
+      '// a-pre → // a-test',
+      '// a-test → // f-test', // NoScripts has none: the next script is F's
+      '// f-test → // b-test',
+      '// b-test → // a-pre', // the next iteration starts again
+      '// a-pre → // a-test',
+      '// a-test → // f-test',
+      '// f-test → // b-test',
+      '// b-test → none',
+    ]);
+  });
+
   it('resolves variables set by scripts, carries them to later requests and answers the final values', async () => {
     const root = collection([
       req('Set', '{{base}}/echo?step=1', { test: "pm.environment.set('token', 'abc'); pm.collectionVariables.set('n', '2'); pm.globals.set('g', 'G');" }),

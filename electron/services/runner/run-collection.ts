@@ -7,7 +7,7 @@ import type { CollectionNode } from '../formats/item-tree.js';
 import type { HttpEngine } from '../http/engine.js';
 import type { ScriptRuntime } from '../scripting/types.js';
 import { executeItem, type ItemContext } from './execute-item.js';
-import { NextRequestLookup, planRequests } from './plan.js';
+import { NextRequestLookup, planRequests, scriptsOf } from './plan.js';
 import type { ItemProblem } from './runnable-collection.js';
 import { RunVariables } from './run-variables.js';
 import { createScriptHost } from './script-host.js';
@@ -61,6 +61,10 @@ export async function runCollection(root: CollectionNode, options: RunOptions, d
     iterationCount: iterations,
   };
   const lookup = new NextRequestLookup(plan);
+  // The first script from each position on: what the sandbox can compile ahead while a request
+  // is on the wire (a hint; setNextRequest may go elsewhere).
+  const firstScripts: (string | undefined)[] = [];
+  for (let i = plan.length - 1; i >= 0; i--) firstScripts[i] = scriptsOf(plan[i])[0]?.code ?? firstScripts[i + 1];
   const tally = new RunTally();
   const executions: Execution[] = [];
   const emit = deps.onEvent ?? (() => undefined);
@@ -71,8 +75,7 @@ export async function runCollection(root: CollectionNode, options: RunOptions, d
   let stoppedByBail = false;
 
   // The sandbox warms up (a worker, its libraries) while the first request is on the wire.
-  const hasScripts = (n: CollectionNode) => n.scripts.prerequest.trim() !== '' || n.scripts.test.trim() !== '';
-  if (plan.some((p) => hasScripts(p.request) || p.parents.some(hasScripts))) void runtime.get();
+  if (firstScripts[0] !== undefined) void runtime.get();
   emit({ type: 'start', collection: { id: root.id, name: root.name }, iterations, requestsPerIteration: plan.length });
   for (const problem of deps.dataProblems ?? []) {
     tally.addDataProblem(problem);
@@ -96,7 +99,8 @@ export async function runCollection(root: CollectionNode, options: RunOptions, d
         if (options.delayMs && options.delayMs > 0) await sleep(options.delayMs, undefined, { signal: options.signal }).catch(() => undefined);
         if (aborted()) break;
         inFlight = `${runId}-${++sequence}`;
-        const outcome = await executeItem(ctx, plan[position], { iteration, data: row, sendId: inFlight });
+        const upcoming = position + 1 < plan.length ? firstScripts[position + 1] : iteration + 1 < iterations ? firstScripts[0] : undefined;
+        const outcome = await executeItem(ctx, plan[position], { iteration, data: row, sendId: inFlight, upcoming });
         executions.push(outcome.execution);
         tally.add(outcome.execution, outcome.scriptsRun);
         emit({ type: 'request', sequence, execution: outcome.execution, console: outcome.console });

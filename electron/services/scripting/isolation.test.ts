@@ -126,3 +126,72 @@ describe('a script cannot leave anything behind for the next one', () => {
     expect(r.tests).toEqual([{ name: 'sloppy', passed: true, skipped: false }]);
   });
 });
+
+// The runner tells the sandbox which script it expects next (ScriptInput.next), and the worker
+// compiles that one into the next fresh compartment while the request is on the wire. Compiling
+// runs none of its code, and the compartment is used only by a script with exactly that source.
+describe('a script compiled ahead (ScriptInput.next)', () => {
+  const runWithNext = (code: string, next: string, over: Parameters<typeof input>[1] = {}) => rt.run(input(code, { ...over, next }), noHost);
+
+  it('is never run when another script comes next, and leaves nothing for it', async () => {
+    const hinted = `leaked = 'from the hint'; console.log('the hinted script ran'); pm.test('hinted', () => {});`;
+    const first = await runWithNext(`console.log('first');`, hinted);
+    expect(first.console.map((c) => c.args[0])).toEqual(['first']);
+    const other = await run(`console.log(typeof leaked, Object.keys(globalThis).includes('leaked'));`);
+    expect(other.console.map((c) => c.args.join(' '))).toEqual(['undefined false']);
+    expect(other.tests).toEqual([]);
+  });
+
+  it('runs as it would have without the hint, in a world of its own', async () => {
+    const next = `console.log(pm.environment.get('secret'), typeof leaked, pm.info.requestName); pm.test('json', () => pm.expect(pm.response.json().id).to.equal(7));`;
+    const first = await runWithNext(`leaked = 'from the first script'; pm.environment.set('secret', 'A-SECRET');`, next);
+    expect(first.error).toBeUndefined();
+    const second = await rt.run(input(next, { variables: variables({ environment: { secret: 'B-SECRET' } }) }), noHost);
+    expect(second.error).toBeUndefined();
+    expect(second.console[0].args).toEqual(['B-SECRET', 'undefined', 'Get user']);
+    expect(second.tests).toEqual([{ name: 'json', passed: true, skipped: false }]);
+  });
+
+  it('the same text hinted and run again and again starts from scratch each time', async () => {
+    const code = `var count = (typeof count === 'number' ? count : 0) + 1; counter = (typeof counter === 'number' ? counter : 0) + 1; console.log(count, counter);`;
+    const results = [await runWithNext(code, code), await runWithNext(code, code), await runWithNext(code, code)];
+    expect(results.map((r) => r.console[0].args)).toEqual([['1', '1'], ['1', '1'], ['1', '1']]);
+  });
+
+  it('a hinted script that does not parse reports the same syntax error when it runs, and another script is not affected', async () => {
+    const broken = 'pm.test("x", () => {';
+    const plain = await run(broken);
+    await runWithNext(`console.log('before');`, broken);
+    const hinted = await run(broken);
+    expect(hinted.error).toEqual(plain.error);
+    expect(hinted.error?.kind).toBe('syntax');
+    await runWithNext(`console.log('before');`, broken);
+    const other = await run(`pm.test('fine', () => {});`);
+    expect(other.error).toBeUndefined();
+    expect(other.tests).toEqual([{ name: 'fine', passed: true, skipped: false }]);
+  });
+
+  it('a hinted script with top-level await runs as an async script', async () => {
+    const next = `const v = await new Promise((resolve) => setTimeout(() => resolve(5), 5)); pm.test('awaited', () => pm.expect(v).to.equal(5));`;
+    await runWithNext(`console.log('before');`, next);
+    const r = await run(next);
+    expect(r.error).toBeUndefined();
+    expect(r.tests).toEqual([{ name: 'awaited', passed: true, skipped: false }]);
+  });
+
+  it("a function a script leaves in a library's state cannot reach the world of the script compiled ahead", async () => {
+    const victimCode = `console.log(require('moment')('2020-01-02').format('Do'));`;
+    const hook = await runWithNext(
+      `require('moment').updateLocale('en', { ordinal: function (n) {
+        const seen = typeof pm === 'undefined' ? 'no pm' : String(pm.environment.get('secret'));
+        return n + '|' + seen + '|' + typeof leaked;
+      } });
+      leaked = 'from the first script';`,
+      victimCode,
+    );
+    expect(hook.error).toBeUndefined();
+    const victim = await rt.run(input(victimCode, { variables: variables({ environment: { secret: 'B-SECRET' } }) }), noHost);
+    expect(victim.console[0].args[0]).toBe('2|undefined|string');
+    await run(`require('moment').updateLocale('en', null);`);
+  });
+});

@@ -53,6 +53,11 @@ export interface ScriptInput {
   };
   /** pm.cookies: the cookies for the request's URL. */
   cookies: Cookie[];
+  /**
+   * The source of the script the runner expects to run next, if it knows (a hint, never run from
+   * here): the sandbox compiles it ahead, while the runner sends the next request.
+   */
+  next?: string;
 }
 
 export interface ScriptTestResult {

@@ -327,9 +327,10 @@ function finish(ctx: Ctx, stopped?: ScriptError): void {
   } catch (err) {
     post({ t: 'done', id: ctx.id, result: fallbackResult(ctx, { kind: 'runtime', message: scriptMessage(ctx.input, `produced a result that could not be sent: ${err instanceof Error ? err.message : String(err)}`) }) });
   }
-  // The next script's compartment, while the host reads this result (the next job often arrives
-  // before idle() runs). The used one is only dropped, never reused or changed.
-  prepareRealm();
+  // The next script's compartment, and the script the host expects next compiled into it, while
+  // the host reads this result and sends the next request. The used one is only dropped, never
+  // reused or changed.
+  compileAhead(ctx.input.next);
 }
 
 function defineLazy(target: object, name: string, get: () => unknown): void {
@@ -359,15 +360,63 @@ let realm: ScriptCompartment | null = null;
 let realmUsed = false;
 const makeRealm = () => new ScriptCompartment(baseGlobals);
 
+/**
+ * The script the host expects next (ScriptInput.next), compiled ahead into `realm` while the host
+ * is busy with the request: only compiled — a function made, none of its code run. It is used
+ * only by a script with exactly this source; any other script gets a fresh compartment instead,
+ * so a compartment never holds the function of a script other than the one that runs in it.
+ */
+let ahead: { code: string; compiled: Compiled } | null = null;
+
 /** A fresh compartment for the next script; a used one is dropped (code it made keeps its own). */
 function prepareRealm(): void {
-  if (realmUsed) realm = null;
+  if (realmUsed) {
+    realm = null;
+    ahead = null;
+  }
   realmUsed = false;
   realm ??= makeRealm();
 }
 
-function compileScript(c: ScriptCompartment, code: string, isAsync: boolean): ScriptFn {
-  return c.compile(needsRewrite(code) ? rewriteForSes(code) : code, isAsync);
+type Compiled = { fn: ScriptFn; isAsync: boolean } | { error: Error };
+
+/**
+ * The script as a function of the compartment: a function body, or an async one when it uses
+ * top-level await. A script that does not parse answers its SyntaxError (in the words scripts see).
+ */
+function compileScript(c: ScriptCompartment, code: string): Compiled {
+  const source = needsRewrite(code) ? rewriteForSes(code) : code;
+  try {
+    return { fn: c.compile(source, false), isAsync: false };
+  } catch (err) {
+    if (!(err instanceof SyntaxError && /\bawait\b/.test(err.message))) return { error: syntaxError(err) };
+  }
+  try {
+    return { fn: c.compile(source, true), isAsync: true };
+  } catch (err) {
+    return { error: syntaxError(err) };
+  }
+}
+
+/** Compiles the expected next script into the prepared compartment (see `ahead`). */
+function compileAhead(code: string | undefined): void {
+  prepareRealm();
+  if (typeof code !== 'string' || code.trim() === '' || ahead?.code === code) return;
+  if (ahead) {
+    realm = makeRealm(); // it holds another script's function
+    ahead = null;
+  }
+  ahead = { code, compiled: compileScript(realm!, code) };
+}
+
+/** The prepared compartment and the script compiled in it, marked used. */
+function takeRealm(code: string): { c: ScriptCompartment; compiled: Compiled } {
+  prepareRealm();
+  if (ahead && ahead.code !== code) realm = makeRealm();
+  const compiled = ahead?.code === code ? ahead.compiled : compileScript(realm!, code);
+  ahead = null;
+  realmUsed = true;
+  return { c: realm!, compiled };
 }
 
 function start(id: number, input: ScriptInput): void {
@@ -391,33 +440,17 @@ function start(id: number, input: ScriptInput): void {
     return;
   }
   const world = ctx.world;
-  prepareRealm();
-  const c = realm!;
-  realmUsed = true;
+  const { c, compiled } = takeRealm(input.code);
   for (const [name, value] of Object.entries(world.globals)) Object.defineProperty(c.global, name, { value, writable: true, enumerable: false, configurable: true });
   for (const [name, get] of Object.entries(world.lazyGlobals)) defineLazy(c.global, name, get);
-  let fn: ScriptFn;
-  let isAsync = false;
-  try {
-    fn = compileScript(c, input.code, false);
-  } catch (err) {
-    if (!(err instanceof SyntaxError && /\bawait\b/.test(err.message))) {
-      world.fail(syntaxError(err), 'syntax');
-      finish(ctx);
-      return;
-    }
-    try {
-      fn = compileScript(c, input.code, true);
-      isAsync = true;
-    } catch (err2) {
-      world.fail(syntaxError(err2), 'syntax');
-      finish(ctx);
-      return;
-    }
+  if ('error' in compiled) {
+    world.fail(compiled.error, 'syntax');
+    finish(ctx);
+    return;
   }
   try {
-    const r = fn.call(c.global);
-    if (isAsync) (r as Promise<unknown>).then(undefined, (err) => ctx.alive && world.fail(err));
+    const r = compiled.fn.call(c.global);
+    if (compiled.isAsync) (r as Promise<unknown>).then(undefined, (err) => ctx.alive && world.fail(err));
   } catch (err) {
     world.fail(err);
   }
