@@ -9,6 +9,7 @@ import { CreditsService } from './credits/credits-service.js';
 import { EventBus } from './events.js';
 import { createHandlers } from './handlers/index.js';
 import { createHttpEngine, type HttpEngine } from './http/engine.js';
+import { createMockManager } from './mock/mock-manager.js';
 import { RunRegistry } from './runner/run-registry.js';
 import { trackRuntimes } from './runner/runtime-tracker.js';
 import { createSandboxRuntime } from './runner/sandbox.js';
@@ -67,6 +68,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   credits.signInFromEnv();
   // Closing the app cancels its runs and closes every script runtime it started.
   const runs = new RunRegistry();
+  // Closing the app stops every mock server (the Mocks view's and the agent's share this one).
+  const mocks = createMockManager({ workspace, events });
   const runtimes = trackRuntimes(options.createScriptRuntime ?? createSandboxRuntime);
   const agent = new AgentService({
     workspace,
@@ -88,6 +91,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     credits,
     meter: credits.turnMeter,
     agent,
+    mocks,
   });
   return {
     home: options.home,
@@ -99,6 +103,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     close: async () => {
       await agent.close();
       await runs.stopAll();
+      await mocks.stopAll();
       await runtimes.closeAll();
       await credits.close();
       await engine.close();

@@ -3,6 +3,7 @@ import type { TurnMeter } from '../agent/turn-meter.js';
 import type { CreditsApi } from '../credits/credits-api.js';
 import type { EventBus } from '../events.js';
 import type { HttpEngine } from '../http/engine.js';
+import type { MockManager } from '../mock/mock-manager.js';
 import type { RunRegistry } from '../runner/run-registry.js';
 import type { ScriptRuntime } from '../scripting/types.js';
 import type { Workspace } from '../store/workspace.js';
@@ -24,4 +25,6 @@ export interface HandlerContext {
   meter?: TurnMeter;
   /** Agent Mode (absent: handlers/agent.ts makes one with an owner-only key file). */
   agent?: AgentService;
+  /** The app's mock servers, so closing the app stops them (absent: the mock handlers make their own). */
+  mocks?: MockManager;
 }
