@@ -5,12 +5,13 @@
 // This file opens the database and holds `Workspace`, the one object the rest of the app uses; each
 // of its methods hands over to the module for that part of the store:
 //   items.ts (the tree) · examples.ts (saved responses) · search.ts · environments.ts (and globals) · settings.ts · history.ts ·
-//   kv.ts · files.ts, on top of connection.ts (statement cache, transactions), rows.ts (rows ↔
+//   specs.ts (OpenAPI documents and their link to a collection) · kv.ts · files.ts, on top of connection.ts (statement cache, transactions), rows.ts (rows ↔
 //   models), validate.ts, documents.ts, siblings.ts (sort keys) and limits.ts.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SearchHit } from '../../../shared/contract.js';
+import type { Spec, SpecFormat } from '../../../shared/contract-design.js';
 import { AppError } from '../../../shared/errors.js';
 import type {
   Environment,
@@ -36,10 +37,12 @@ import { migrate } from './migrate.js';
 import { messageOf } from './rows.js';
 import * as searching from './search.js';
 import * as settings from './settings.js';
+import * as specs from './specs.js';
 
 export { FILES_FOLDER } from './files.js';
 export type { CreateEnvironmentInput } from './environments.js';
 export type { CreateItemInput, UpdateItemInput } from './items.js';
+export type { SpecOperationLink } from './specs.js';
 export { DESCRIPTION_MAX, ENVIRONMENT_NAME_MAX, HISTORY_BODY_LIMIT, HISTORY_LIMIT, NAME_MAX } from './limits.js';
 
 export const WORKSPACE_FILE = 'workspace.sqlite';
@@ -243,6 +246,41 @@ export class Workspace {
 
   deleteExample(id: string): void {
     examples.deleteExample(this.conn, id);
+  }
+
+  // -------------------------------------------------------------------------------------- specs
+
+  /** Every OpenAPI spec of the workspace, by name. */
+  listSpecs(): Spec[] {
+    return specs.listSpecs(this.conn);
+  }
+
+  getSpec(id: string): Spec {
+    return specs.getSpec(this.conn, id);
+  }
+
+  createSpec(input: { name: string; format: SpecFormat; text: string }): Spec {
+    return specs.createSpec(this.conn, input);
+  }
+
+  /** Saves a new name and/or text, valid OpenAPI or not. */
+  updateSpec(id: string, patch: { name?: string; text?: string }): Spec {
+    return specs.updateSpec(this.conn, id, patch);
+  }
+
+  /** Deletes the spec; the collection generated from it stays (unlinked). */
+  deleteSpec(id: string): void {
+    specs.deleteSpec(this.conn, id);
+  }
+
+  /** The operations of a spec's link to its collection: the request each became and its snapshot. */
+  specOperations(specId: string): specs.SpecOperationLink[] {
+    return specs.specOperations(this.conn, specId);
+  }
+
+  /** Links a spec to a collection, replacing the recorded operations. */
+  linkSpec(specId: string, collectionId: string, operations: specs.SpecOperationLink[]): void {
+    specs.linkSpec(this.conn, specId, collectionId, operations);
   }
 
   // ----------------------------------------------------------------------------------- history

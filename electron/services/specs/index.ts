@@ -1,0 +1,5 @@
+// OpenAPI specs in the workspace: validation as you type, the starter document, generating a
+// linked collection, drift and sync, and the Docs preview. The store keeps the specs
+// (electron/services/store/specs.ts); this is what their text means.
+export { validateSpecText, openApiLine } from './validate.js';
+export { starterSpec } from './starter.js';

@@ -1,0 +1,142 @@
+// What the OpenAPI schema cannot say but a reader of the spec expects checked: every local `$ref`
+// points at something (and not round in a loop of refs), operationIds are unique, and each path
+// template parameter (`/pets/{petId}`) is declared `in: path` by its operations, and the other way
+// round. Robust to any shape: these run on documents the schema has just refused too.
+import type { SpecProblem } from '../../../shared/contract-design.js';
+import { isObject, pointerTokens } from '../formats/openapi/pointer.js';
+import { operationsOf } from './operations.js';
+import type { SourcePositions } from './positions.js';
+import { problemAt } from './read.js';
+import { pointerOf, valueAt } from './where.js';
+
+/** Refs reported at most (a spec with thousands of broken refs needs the first ones fixed). */
+const MAX_REF_PROBLEMS = 100;
+
+export function semanticProblems(doc: Record<string, unknown>, positions: SourcePositions): SpecProblem[] {
+  return [...refProblems(doc, positions), ...operationIdProblems(doc, positions), ...pathParameterProblems(doc, positions)];
+}
+
+/** Every `$ref` in the document with where it is written (iterative: no recursion on deep documents). */
+function* refsIn(doc: unknown): Generator<{ ref: string; tokens: string[] }> {
+  const stack: [unknown, string[]][] = [[doc, []]];
+  while (stack.length > 0) {
+    const [node, tokens] = stack.pop()!;
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => typeof child === 'object' && child !== null && stack.push([child, [...tokens, String(i)]]));
+      continue;
+    }
+    if (!isObject(node)) continue;
+    if (typeof node.$ref === 'string') yield { ref: node.$ref, tokens: [...tokens, '$ref'] };
+    for (const [key, child] of Object.entries(node)) {
+      // Example values and extensions are data, not part of the spec's structure.
+      if (key === 'example' || key === 'examples' || key.startsWith('x-') || typeof child !== 'object' || child === null) continue;
+      stack.push([child, [...tokens, key]]);
+    }
+  }
+}
+
+function refProblems(doc: Record<string, unknown>, positions: SourcePositions): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  for (const { ref, tokens } of refsIn(doc)) {
+    if (problems.length >= MAX_REF_PROBLEMS) break;
+    const at = () => positions.at(tokens);
+    const path = pointerOf(tokens);
+    if (!ref.startsWith('#')) {
+      problems.push(problemAt(at(), `The $ref \`${ref}\` points outside this document; Courier does not follow it (its requests, mocks and docs leave it out).`, path, 'warning'));
+      continue;
+    }
+    const chain = [ref];
+    let target = resolveLocal(doc, ref);
+    while (target.found && isObject(target.value) && typeof target.value.$ref === 'string' && target.value.$ref.startsWith('#')) {
+      const next = target.value.$ref;
+      if (chain.includes(next)) {
+        problems.push(problemAt(at(), `The $ref \`${ref}\` goes round in a loop of refs (${[...chain, next].join(' → ')}) and never reaches a value.`, path));
+        break;
+      }
+      if (chain.length > 64) break;
+      chain.push(next);
+      target = resolveLocal(doc, next);
+    }
+    if (!target.found) {
+      const last = chain.at(-1)!;
+      problems.push(problemAt(at(), `The $ref \`${ref}\` points at nothing: ${last === ref ? 'there is no' : `it leads to \`${last}\`, and there is no`} \`${last}\` in this document.`, path));
+    }
+  }
+  return problems;
+}
+
+function resolveLocal(doc: unknown, ref: string): { found: boolean; value: unknown } {
+  const tokens = pointerTokens(ref);
+  if (tokens === undefined) return { found: false, value: undefined };
+  let node = doc;
+  for (const token of tokens) {
+    if (Array.isArray(node) && /^\d+$/.test(token) && Number(token) < node.length) node = node[Number(token)];
+    else if (isObject(node) && Object.hasOwn(node, token)) node = node[token];
+    else return { found: false, value: undefined };
+  }
+  return { found: true, value: node };
+}
+
+function operationIdProblems(doc: Record<string, unknown>, positions: SourcePositions): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  const first = new Map<string, string>();
+  for (const op of operationsOf(doc)) {
+    const id = op.operation.operationId;
+    if (typeof id !== 'string') continue;
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, op.key);
+      continue;
+    }
+    const tokens = [...op.tokens, 'operationId'];
+    problems.push(problemAt(positions.at(tokens), `The operationId \`${id}\` is already used by ${earlier}; each operation needs its own.`, pointerOf(tokens)));
+  }
+  return problems;
+}
+
+interface DeclaredParameter {
+  name: string;
+  tokens: string[];
+}
+
+/** The `in: path` parameters a list declares ($refs to components followed), with where each is written. */
+function pathParameters(doc: unknown, list: unknown, listTokens: string[]): DeclaredParameter[] {
+  if (!Array.isArray(list)) return [];
+  const out: DeclaredParameter[] = [];
+  list.forEach((raw, i) => {
+    let param: unknown = raw;
+    for (let hops = 0; hops < 8 && isObject(param) && typeof param.$ref === 'string'; hops++) {
+      const tokens = pointerTokens(param.$ref);
+      param = tokens === undefined ? undefined : valueAt(doc, tokens);
+    }
+    if (isObject(param) && param.in === 'path' && typeof param.name === 'string') out.push({ name: param.name, tokens: [...listTokens, String(i)] });
+  });
+  return out;
+}
+
+function pathParameterProblems(doc: Record<string, unknown>, positions: SourcePositions): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  const add = (tokens: string[], message: string) => problems.push(problemAt(positions.at(tokens), message, pointerOf(tokens)));
+  const sharedByPath = new Map<string, DeclaredParameter[]>();
+  for (const op of operationsOf(doc)) {
+    const template = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+    const shared = sharedByPath.get(op.path) ?? pathParameters(doc, op.pathItem.parameters, ['paths', op.path, 'parameters']);
+    sharedByPath.set(op.path, shared);
+    const own = pathParameters(doc, op.operation.parameters, [...op.tokens, 'parameters']);
+    const declared = new Map<string, DeclaredParameter>();
+    for (const p of [...shared, ...own]) declared.set(p.name, p);
+    for (const name of template) {
+      if (!declared.has(name)) add(op.tokens, `${op.key} has \`{${name}}\` in its path but does not declare it: add a parameter \`${name}\` with \`in: path\` and \`required: true\`.`);
+    }
+    for (const p of own) {
+      if (!template.includes(p.name)) add(p.tokens, `The path parameter \`${p.name}\` of ${op.key} is not in its path: ${op.path} has no \`{${p.name}}\`.`);
+    }
+  }
+  for (const [path, shared] of sharedByPath) {
+    const template = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+    for (const p of shared) {
+      if (!template.includes(p.name)) add(p.tokens, `The path parameter \`${p.name}\` is not in the path: ${path} has no \`{${p.name}}\`.`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,200 @@
+// Validation as you type: problems placed on the right line, in plain words, for YAML and JSON, for
+// OpenAPI 3.0 and 3.1; anything thrown at it (binary, huge, deep, cyclic, not an object) is a
+// problem, never an exception; and it is fast enough to run on every keystroke of a large spec.
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { largeSpec } from '../formats/openapi/large-spec.fixture.js';
+import { starterSpec, validateSpecText } from './index.js';
+
+const messages = (text: string) => validateSpecText(text).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+
+const BROKEN_YAML = `openapi: 3.1.0
+info:
+  title: Pets
+paths:
+  /pets/{petId}:
+    get:
+      operationId: getPet
+      parameters:
+        - name: petId
+          in: pth
+          schema:
+            type: integer
+      responses:
+        '200':
+          description: The pet
+        '2000':
+          description: Typo
+  /owners:
+    get:
+      operationId: getPet
+      responses:
+        '200':
+          $ref: '#/components/responses/Missing'
+`;
+
+describe('validateSpecText', () => {
+  it('accepts the starter documents (YAML and JSON) with no problems', () => {
+    for (const format of ['yaml', 'json'] as const) {
+      const v = validateSpecText(starterSpec('Pet Store', format));
+      expect(v.problems).toEqual([]);
+      expect(v).toMatchObject({ openapi: '3.1.0', title: 'Pet Store', operations: 3 });
+    }
+  });
+
+  it('places each YAML problem on its line with a plain message', () => {
+    expect(messages(BROKEN_YAML)).toEqual([
+      '2:1 `info` is missing its required `version`.',
+      '6:5 GET /pets/{petId} has `{petId}` in its path but does not declare it: add a parameter `petId` with `in: path` and `required: true`.',
+      "10:11 `in` in parameter `petId` of GET /pets/{petId} must be one of `query`, `header`, `path`, `cookie`, not the text \"pth\".",
+      '16:9 `2000` is not a response status: use a code such as 200, a range such as 2XX, or `default`.',
+      '20:7 The operationId `getPet` is already used by GET /pets/{petId}; each operation needs its own.',
+      '23:11 The $ref `#/components/responses/Missing` points at nothing: there is no `#/components/responses/Missing` in this document.',
+    ]);
+    expect(validateSpecText(BROKEN_YAML).problems[0]).toMatchObject({ path: '/info', severity: 'error' });
+  });
+
+  it('places JSON problems on their lines too', () => {
+    const json = JSON.stringify(
+      { openapi: '3.0.3', info: { title: 'T', version: '1' }, paths: { '/a/{id}': { get: { responses: { '200': { description: 'ok' } } } } } },
+      null,
+      2,
+    );
+    // "get" is on line 9 of the pretty-printed document.
+    expect(json.split('\n')[8]).toContain('"get"');
+    expect(messages(json)).toEqual([
+      '9:7 GET /a/{id} has `{id}` in its path but does not declare it: add a parameter `id` with `in: path` and `required: true`.',
+    ]);
+  });
+
+  it('reports broken syntax with its line and column', () => {
+    expect(messages('openapi: 3.1.0\ninfo:\n  title: [unclosed\n  version: 1\n')[0]).toMatch(/^\d+:\d+ This is not valid YAML: /);
+    const dup = validateSpecText('openapi: 3.1.0\ninfo:\n  title: A\n  title: B\n').problems[0];
+    expect(dup).toMatchObject({ line: 4, message: 'This is not valid YAML: The same key is written twice in one object; keys must be unique.' });
+    const json = validateSpecText('{\n  "openapi": "3.1.0",\n  "info": {,\n}').problems;
+    expect(json).toHaveLength(1);
+    expect(json[0].message).toMatch(/^This is not valid JSON: /);
+    expect(json[0].line).toBe(3);
+  });
+
+  it('knows 3.0 from 3.1: what one allows the other refuses', () => {
+    // 3.1 allows a document of components only, and `type: [string, "null"]`; 3.0 needs paths.
+    const componentsOnly = 'openapi: 3.1.0\ninfo:\n  title: T\n  version: "1"\ncomponents:\n  schemas:\n    Name:\n      type: [string, "null"]\n';
+    expect(validateSpecText(componentsOnly).problems).toEqual([]);
+    expect(messages(componentsOnly.replace('3.1.0', '3.0.3'))).toEqual([
+      '1:1 The document is missing its required `paths`.',
+      '8:7 `type` in schema `Name` must be text (a string), not a list.',
+    ]);
+    // 3.1 needs at least one of paths, components, webhooks.
+    expect(messages('openapi: 3.1.0\ninfo:\n  title: T\n  version: "1"\n')).toEqual([
+      '1:1 The document needs one of `paths`, `components` or `webhooks`.',
+    ]);
+  });
+
+  it('says what to do with Swagger 2.0, a missing or unsupported openapi version', () => {
+    expect(messages('swagger: "2.0"\ninfo:\n  title: T\n  version: "1"\npaths: {}\n')[0]).toMatch(/^1:1 This is a Swagger 2.0 document\. .*OpenAPI 3\.0 or 3\.1/);
+    expect(messages('info:\n  title: T\n  version: "1"\npaths: {}\n')).toEqual([
+      '1:1 The document does not say which OpenAPI version it is: add `openapi: 3.1.0` (or 3.0.3) at the top.',
+    ]);
+    expect(messages('info: {title: T, version: "1"}\nopenapi: 3.1\npaths: {}\n')[0]).toMatch(/^2:1 .*says `openapi: 3.1`\. Write the version as text/);
+    expect(messages('openapi: 4.0.0\ninfo: {title: T, version: "1"}\npaths: {}\n')[0]).toMatch(/OpenAPI 3\.0 and 3\.1 .*`openapi: 4\.0\.0`/);
+  });
+
+  it('checks path parameters both ways and says a path parameter must be required', () => {
+    const doc = `openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /pets/{petId}:
+    get:
+      parameters:
+        - {name: petId, in: path, schema: {type: string}}
+        - {name: ownerId, in: path, required: true, schema: {type: string}}
+      responses:
+        '200': {description: ok}
+`;
+    expect(messages(doc)).toEqual([
+      '7:11 Parameter `petId` of GET /pets/{petId} is a path parameter, so it must say `required: true`.',
+      '8:11 The path parameter `ownerId` of GET /pets/{petId} is not in its path: /pets/{petId} has no `{ownerId}`.',
+    ]);
+  });
+
+  it('turns unknown fields and wrong types into plain sentences, not ajv text', () => {
+    const doc = 'openapi: 3.1.0\ninfo:\n  title: T\n  version: 1\n  summery: typo\npaths: {}\n';
+    const problems = messages(doc);
+    expect(problems).toEqual([
+      '4:3 `info.version` must be text (a string), not the number 1.',
+      '5:3 `summery` is not a field of `info` (check the spelling; your own fields must start with `x-`).',
+    ]);
+    for (const p of problems) expect(p).not.toMatch(/must have required property|must NOT have|must match exactly one/);
+  });
+
+  it('reports $ref loops and external refs without following them', () => {
+    const doc = `openapi: 3.1.0
+info: {title: T, version: "1"}
+paths: {}
+components:
+  schemas:
+    A: {$ref: '#/components/schemas/B'}
+    B: {$ref: '#/components/schemas/A'}
+    Tree:
+      type: object
+      properties:
+        children: {type: array, items: {$ref: '#/components/schemas/Tree'}}
+    Remote: {$ref: 'https://example.com/schemas.json#/Thing'}
+`;
+    const v = validateSpecText(doc);
+    expect(v.problems.filter((p) => p.severity === 'error').map((p) => `${p.line} ${p.message}`)).toEqual([
+      '6 The $ref `#/components/schemas/B` goes round in a loop of refs (#/components/schemas/B → #/components/schemas/A → #/components/schemas/B) and never reaches a value.',
+      '7 The $ref `#/components/schemas/A` goes round in a loop of refs (#/components/schemas/A → #/components/schemas/B → #/components/schemas/A) and never reaches a value.',
+    ]);
+    expect(v.problems.find((p) => p.severity === 'warning')).toMatchObject({ line: 12, message: expect.stringMatching(/points outside this document/) });
+  });
+
+  it('answers bad input with a clear problem, never a throw', () => {
+    const cases: [string, RegExp][] = [
+      ['\u0000\u0001\u0002PNG\u0000binary', /not a text document/],
+      ['', /empty/],
+      ['   \n  ', /empty/],
+      ['[1, 2, 3]', /object of fields .* a list/],
+      ['just some words', /object of fields .* a single value/],
+      ['42', /single value/],
+      ['null', /single value/],
+      ['['.repeat(100_000) + ']'.repeat(100_000), /nested too deeply/],
+      ['a:\n' + Array.from({ length: 400 }, (_, i) => ' '.repeat(i * 2 + 2) + 'a:').join('\n') + ' 1\n', /nested too deeply/],
+      ['openapi: 3.1.0\ninfo:\n\t title: T\n', /Tabs cannot indent YAML/],
+    ];
+    for (const [text, expected] of cases) {
+      const v = validateSpecText(text);
+      expect(v.problems[0]?.message, JSON.stringify(text.slice(0, 30))).toMatch(expected);
+      expect(v.problems[0].line).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('refuses a YAML bomb and a text over 20 MB quickly', () => {
+    const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+      .concat(Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill('*' + String.fromCharCode(97 + i)).join(',')}]`))
+      .join('\n');
+    const started = performance.now();
+    expect(validateSpecText(bomb).problems[0].message).toMatch(/YAML bomb/);
+    const huge = 'openapi: 3.1.0\n' + `# ${'x'.repeat(1000)}\n`.repeat(21 * 1024);
+    expect(validateSpecText(huge).problems[0].message).toMatch(/too large to check: 20\.\d MB \(the limit is 20 MB\)/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('validates a 1,000-operation spec fast enough to run as the user types', () => {
+    const doc = largeSpec(1000);
+    const yaml = stringify(doc);
+    const json = JSON.stringify(doc, null, 2);
+    validateSpecText(json + '\n\n'); // compile the schema once
+    const timings: Record<string, number> = {};
+    for (const [name, text] of [['yaml', yaml], ['json', json]] as const) {
+      const started = performance.now();
+      const v = validateSpecText(text);
+      timings[name] = Math.round(performance.now() - started);
+      expect(v).toMatchObject({ problems: [], operations: 1000 });
+    }
+    console.log(`validate 1,000 operations: ${JSON.stringify(timings)} ms (YAML ${(yaml.length / 1024).toFixed(0)} KB, JSON ${(json.length / 1024).toFixed(0)} KB)`);
+    expect(timings.json).toBeLessThan(1_000);
+    expect(timings.yaml).toBeLessThan(1_500);
+  });
+});
