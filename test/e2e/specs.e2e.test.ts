@@ -3,7 +3,8 @@
 // its operations; "Generate collection" makes a linked collection with one request per operation; a
 // test script the user adds to one of them survives the spec being edited (an operation added, one
 // changed, one removed) and the drift (listed as Added / Changed / Removed) being applied with
-// "Update collection". An invalid spec is refused with a clear error and creates no collection.
+// "Update collection". A JSON spec file opened while invalid is refused with a clear error and
+// creates no collection.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { skipE2E } from '../support/browser.js';
@@ -225,13 +226,16 @@ describe.skipIf(skipE2E)('specs in the workspace', () => {
     expect(errors).toEqual([]);
   });
 
-  it('refuses to generate a collection from an invalid spec, says why, and creates nothing', async () => {
+  it('opens a JSON spec file, and refuses to generate a collection from it while invalid, saying why and creating nothing', async () => {
     const { page, errors } = await openApp(suite.browser, suite.app);
     suite.pages.push(page);
     await page.getByRole('tab', { name: 'Collections', exact: true }).click();
     const before = await treeRows(page);
-    await newSpec(page);
-    await replaceText(page, 'openapi: 3.0.3\ninfo:\n  title: Broken\npaths:\n  /things:\n    get:\n      summary: No version, no responses\n');
+    await page.getByRole('tab', { name: 'Specs', exact: true }).click();
+    const broken = { openapi: '3.0.3', info: { title: 'Broken' }, paths: { '/things': { get: { summary: 'No version, no responses' } } } };
+    await page.getByLabel('Spec file to open').setInputFiles([{ name: 'broken-api.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken, null, 2)) }]);
+    await page.getByRole('listitem', { name: 'Spec broken-api' }).waitFor();
+    await expect.poll(() => specView(page).getByTestId('spec-editor').locator('.cm-content').textContent()).toContain('"title": "Broken"');
     await expect.poll(() => problems(page).count()).toBeGreaterThan(0);
     await specView(page).getByRole('button', { name: 'Generate collection', exact: true }).click();
     const alert = specView(page).getByRole('alert');
