@@ -1,12 +1,15 @@
-// The drift of a linked spec, fetched again after each save of the spec and after each update.
+// The drift of a linked spec, fetched again after each save of the spec, each update, and each
+// change to the collections (a request of the linked collection edited or deleted elsewhere).
 import { useCallback, useEffect, useState } from 'react';
 import type { SpecDrift } from '../../../shared/contract-design';
 import { rpc } from '../rpc';
 import { useSpecs } from '../state/specs';
+import { useTree } from '../state/tree';
 import { errorMessage } from '../state/toasts';
 
 export function useSpecDrift(specId: string, collectionId: string | null) {
   const saves = useSpecs((s) => s.saves[specId] ?? 0);
+  const treeNodes = useTree((s) => s.nodes);
   const [drift, setDrift] = useState<SpecDrift | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [round, setRound] = useState(0);
@@ -29,7 +32,7 @@ export function useSpecDrift(specId: string, collectionId: string | null) {
     return () => {
       live = false;
     };
-  }, [specId, collectionId, saves, round]);
+  }, [specId, collectionId, saves, round, treeNodes]);
 
   return { drift, error, refresh };
 }
