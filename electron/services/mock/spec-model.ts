@@ -6,6 +6,7 @@ import { parseSpecText } from '../formats/openapi/parse.js';
 import { appendPointer, isObject } from '../formats/openapi/pointer.js';
 import { Resolver } from '../formats/openapi/resolver.js';
 import { swagger2ToOpenApi3 } from '../formats/openapi/swagger2.js';
+import { validateSpecText } from '../specs/validate.js';
 import { SchemaCompiler, type ValidateFunction } from './schema-compiler.js';
 import { lineLocator } from './spec-lines.js';
 
@@ -68,27 +69,49 @@ class ProblemList {
   }
 }
 
+interface Located {
+  line?: number;
+  column?: number;
+  pointer: string;
+  message: string;
+}
+
+function refusal(name: string, problems: Located[]): AppError {
+  const sorted = [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const where = (p: Located) => (p.line ? `line ${p.line}${p.column ? `, column ${p.column}` : ''}: ` : '');
+  const lines = sorted.map((p) => `${where(p)}${p.message}${p.pointer && p.pointer !== '#' ? ` (at ${p.pointer})` : ''}`);
+  return new AppError(
+    'BAD_INPUT',
+    `The spec "${name}" cannot be mocked (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n${lines.map((l) => `  ${l}`).join('\n')}`,
+    sorted.map((p, i) => ({ path: p.pointer, message: lines[i] })),
+  );
+}
+
+/** The errors the spec editor shows for this text (Swagger 2.0 aside: the mock converts it). */
+function editorErrors(text: string): Located[] {
+  return validateSpecText(text)
+    .problems.filter((p) => p.severity === 'error')
+    .map((p) => ({ line: p.line, column: p.column, pointer: p.path, message: p.message }));
+}
+
 /** Reads a spec's text for a mock; throws BAD_INPUT listing every problem (with its line) when it cannot be served. */
 export function loadSpecModel(text: string, name: string): SpecModel {
   let raw: unknown;
   try {
     raw = parseSpecText(text, name);
   } catch (err) {
-    throw badInput(`The spec "${name}" cannot be mocked: ${(err as Error).message.replace(`${name}: `, '')}`);
+    const syntax = editorErrors(text);
+    throw syntax.length > 0 ? refusal(name, syntax) : badInput(`The spec "${name}" cannot be mocked: ${(err as Error).message.replace(`${name}: `, '')}`);
+  }
+  if (!(isObject(raw) && raw.swagger === '2.0')) {
+    const errors = editorErrors(text);
+    if (errors.length > 0) throw refusal(name, errors);
   }
   const problems = new ProblemList();
   const model = readModel(raw, problems);
   if (problems.items.length > 0 || !model) {
     const lineOf = lineLocator(text);
-    const lines = problems.items
-      .map((p) => ({ ...p, line: lineOf(p.pointer) }))
-      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-      .map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.message} (at ${p.pointer})`);
-    throw new AppError(
-      'BAD_INPUT',
-      `The spec "${name}" cannot be mocked (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n${lines.map((l) => `  ${l}`).join('\n')}`,
-      lines.map((message, i) => ({ path: problems.items[i]?.pointer ?? '', message })),
-    );
+    throw refusal(name, problems.items.map((p) => ({ ...p, line: lineOf(p.pointer) })));
   }
   return model;
 }
