@@ -79,6 +79,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     emit: (e) => events.emit('agent.event', e),
     meter: credits.turnMeter,
     createScriptRuntime: runtimes.create,
+    mocks,
   });
   const handlers = createHandlers({
     workspace,

@@ -34,7 +34,12 @@ afterEach(async () => {
 
 export async function agentHarness(
   script: ScriptEntry[] = [],
-  options: { settings?: Partial<AiSettings>; meter?: TurnMeter; deps?: Partial<AgentServiceDeps> } = {},
+  options: {
+    settings?: Partial<AiSettings>;
+    meter?: TurnMeter;
+    /** Or a function of the workspace, for parts made on it (a MockManager). */
+    deps?: Partial<AgentServiceDeps> | ((workspace: Workspace) => Partial<AgentServiceDeps>);
+  } = {},
 ): Promise<AgentHarness> {
   const home = tempHome('courier-agent-');
   const workspace = openWorkspace(home);
@@ -54,7 +59,7 @@ export async function agentHarness(
     emit: (e) => events.push(e),
     meter: options.meter,
     maxRetries: 2,
-    ...options.deps,
+    ...(typeof options.deps === 'function' ? options.deps(workspace) : options.deps),
   });
   agent.updateSettings({ provider: 'compatible', baseUrl: model.url, model: 'scripted-model', ...options.settings });
   open.push({

@@ -11,13 +11,15 @@ import { AgentService } from '../../services/agent/agent-service.js';
 import { createFileKeyStore, fixedKeyStore } from '../../services/agent/key-store.js';
 import { CreditsService } from '../../services/credits/credits-service.js';
 import { createHttpEngine } from '../../services/http/engine.js';
+import { createMockManager } from '../../services/mock/mock-manager.js';
 import type { Command } from '../io.js';
 import { findEnvironment, LazyWorkspace } from '../workspace-refs.js';
 import { formatAgentEvent } from './agent-output.js';
 
 const USAGE = `usage: courier agent "<prompt>" [options]
   Runs one Agent Mode turn on the workspace and prints its steps and answer.
-  The prompt may start with a skill: /request, /test, /docs, /debug.
+  The prompt may start with a skill: /request, /test, /docs, /debug, /design.
+  Mock servers the agent starts (start_mock) run until the turn ends.
 
 options:
   -e, --environment <name|id>  the environment for sends (default: the active one)
@@ -75,6 +77,7 @@ export const agentCommand: Command = {
       tokenCache: { get: (k) => workspace.getKv(`http.oauth2Token:${k}`), set: (k, val) => workspace.setKv(`http.oauth2Token:${k}`, val) },
     });
     const credits = new CreditsService({ workspace, env: io.env, embedded: io.env.COURIER_EMBEDDED_BILLING !== '0' });
+    const mocks = createMockManager({ workspace });
     const key = v['api-key'] ?? io.env.COURIER_AI_API_KEY;
     const print = (e: AgentEvent) => {
       const line = v.json ? JSON.stringify(e) : formatAgentEvent(e, approve);
@@ -89,6 +92,7 @@ export const agentCommand: Command = {
       createScriptRuntime: () => io.createRuntime(),
       overrides,
       autoApprove: approve,
+      mocks,
     });
     let interrupted = false;
     const onSigint = () => {
@@ -108,6 +112,7 @@ export const agentCommand: Command = {
     } finally {
       process.off('SIGINT', onSigint);
       await agent.close(true);
+      await mocks.stopAll();
       await credits.close();
       await engine.close();
       lazy.close();

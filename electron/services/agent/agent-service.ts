@@ -25,6 +25,7 @@ import type {
 import { AppError, conflict, notFound } from '../../../shared/errors.js';
 import type { EventBus } from '../events.js';
 import type { HttpEngine } from '../http/engine.js';
+import type { MockManager } from '../mock/mock-manager.js';
 import { createSandboxRuntime } from '../runner/sandbox.js';
 import type { ScriptRuntime } from '../scripting/types.js';
 import type { Workspace } from '../store/workspace.js';
@@ -59,6 +60,8 @@ export interface AgentServiceDeps {
   maxRetries?: number;
   /** Previous turns of a conversation the model sees again. */
   historyTurns?: number;
+  /** The app's mock servers, which start_mock starts on (absent: start_mock says none can run here). */
+  mocks?: MockManager;
 }
 
 export interface SendInput {
@@ -221,6 +224,7 @@ export class AgentService {
             environmentId,
             createScriptRuntime: this.deps.createScriptRuntime ?? createSandboxRuntime,
             activeTab: t.input.activeTab,
+            mocks: this.deps.mocks,
           },
           signal,
           emit: t.emit,
@@ -299,6 +303,7 @@ export class AgentService {
     if (!events) return;
     if (kinds.some((k) => k === 'collection' || k === 'folder' || k === 'request')) events.emit('workspace.changed', { what: 'tree' });
     if (kinds.some((k) => k === 'environment' || k === 'globals')) events.emit('workspace.changed', { what: 'environments' });
+    if (kinds.includes('spec')) events.emit('workspace.changed', { what: 'specs' });
   }
 
   cancel(turnId: string): boolean {

@@ -2,15 +2,17 @@
 // are copied as they are (once per turn); a row the turn creates is recorded as "was absent". The
 // card lists what the turn created and changed with a diff of each asset's JSON before → after,
 // and undo() puts every copied row back and removes every created one, in one transaction, so the
-// workspace is exactly as it was before the turn.
+// workspace is exactly as it was before the turn. A spec's snapshot carries its operation rows too
+// (the link to the generated collection's requests), which undo puts back as they were.
 import type Database from 'better-sqlite3';
 import { createTwoFilesPatch } from 'diff';
 import type { AssetChange, AssetKind, Checkpoint } from '../../../shared/contract-agent.js';
 import type { Workspace } from '../store/workspace.js';
 import { workspaceDb } from './store/db.js';
 
-type Table = 'items' | 'environments' | 'documents';
-const KEY_COLUMN: Record<Table, string> = { items: 'id', environments: 'id', documents: 'key' };
+type Table = 'items' | 'environments' | 'documents' | 'specs';
+const KEY_COLUMN: Record<Table, string> = { items: 'id', environments: 'id', documents: 'key', specs: 'id' };
+const TABLE_OF: Partial<Record<AssetKind, Table>> = { environment: 'environments', spec: 'specs' };
 type Row = Record<string, unknown>;
 
 /** The rows of one asset as they were before the turn; `rows: null` means the turn created it. */
@@ -23,6 +25,8 @@ export interface RowSnapshot {
   rows: Row[] | null;
   /** The asset's JSON before the turn (for the diff); null when created. */
   before: unknown;
+  /** Specs: their spec_operations rows before the turn. */
+  operations?: Row[];
 }
 
 export class ChangeRecorder {
@@ -66,8 +70,18 @@ export class ChangeRecorder {
     this.add({ kind: 'globals', id: 'globals', name: 'Globals', table: 'documents', rows, before: { variables: this.workspace.getGlobals() } });
   }
 
+  /** Call before updating a spec, generating its collection or syncing it. */
+  touchSpec(id: string): void {
+    if (this.seen.has(`specs:${id}`)) return;
+    const rows = this.db.prepare('SELECT * FROM specs WHERE id = ?').all(id) as Row[];
+    if (rows.length === 0) return;
+    const operations = this.db.prepare('SELECT * FROM spec_operations WHERE spec_id = ?').all(id) as Row[];
+    const spec = this.workspace.getSpec(id);
+    this.add({ kind: 'spec', id, name: spec.name, table: 'specs', rows, before: spec, operations });
+  }
+
   created(kind: AssetKind, id: string, name: string): void {
-    const table: Table = kind === 'environment' ? 'environments' : 'items';
+    const table: Table = TABLE_OF[kind] ?? 'items';
     if (this.seen.has(`${table}:${id}`)) return;
     this.add({ kind, id, name, table, rows: null, before: null });
   }
@@ -79,9 +93,9 @@ export class ChangeRecorder {
     for (const s of this.snapshots) {
       const after = this.current(s);
       if (s.rows === null) {
-        if (after !== null) created.push({ kind: s.kind, id: s.id, name: nameOf(after) ?? s.name, action: 'created', diff: diffOf(s.name, null, after) });
+        if (after !== null) created.push({ kind: s.kind, id: s.id, name: nameOf(after) ?? s.name, action: 'created', diff: diffOf(s.kind, s.name, null, after) });
       } else if (JSON.stringify(s.before) !== JSON.stringify(after)) {
-        changed.push({ kind: s.kind, id: s.id, name: s.name, action: after === null ? 'deleted' : 'updated', diff: diffOf(s.name, s.before, after) });
+        changed.push({ kind: s.kind, id: s.id, name: s.name, action: after === null ? 'deleted' : 'updated', diff: diffOf(s.kind, s.name, s.before, after) });
       }
     }
     return { created, changed };
@@ -96,6 +110,7 @@ export class ChangeRecorder {
     try {
       if (s.kind === 'globals') return { variables: this.workspace.getGlobals() };
       if (s.kind === 'environment') return this.workspace.getEnvironment(s.id);
+      if (s.kind === 'spec') return this.workspace.getSpec(s.id);
       return this.workspace.getItem(s.id);
     } catch {
       return null;
@@ -107,14 +122,16 @@ function nameOf(v: unknown): string | undefined {
   return v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string' ? (v as { name: string }).name : undefined;
 }
 
-/** Timestamps left out: they always change and say nothing. */
-function stable(v: unknown): string {
+/** Timestamps left out: they always change and say nothing. A spec's text is shown as its lines. */
+function stable(kind: AssetKind, v: unknown): string {
   if (v === null) return '';
-  return `${JSON.stringify(v, (k, val: unknown) => (k === 'updatedAt' || k === 'createdAt' ? undefined : val), 2)}\n`;
+  const text = kind === 'spec' && v && typeof v === 'object' && 'text' in v && typeof v.text === 'string' ? v.text : null;
+  const json = JSON.stringify(v, (k, val: unknown) => (k === 'updatedAt' || k === 'createdAt' || (text !== null && k === 'text') ? undefined : val), 2);
+  return text === null ? `${json}\n` : `${json}\n\n${text.endsWith('\n') ? text : `${text}\n`}`;
 }
 
-function diffOf(name: string, before: unknown, after: unknown): string {
-  return createTwoFilesPatch(`${name} (before)`, `${name} (after)`, stable(before), stable(after), '', '', { context: 3 });
+function diffOf(kind: AssetKind, name: string, before: unknown, after: unknown): string {
+  return createTwoFilesPatch(`${name} (before)`, `${name} (after)`, stable(kind, before), stable(kind, after), '', '', { context: 3 });
 }
 
 /** Restores the rows of `snapshots` (newest first), in the caller's transaction. Answers counts. */
@@ -139,12 +156,21 @@ export function restoreSnapshots(workspace: Workspace, snapshots: readonly RowSn
       if (exists) {
         db.prepare(`UPDATE ${s.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE ${key} = @${key}`).run(pick(row, cols));
       } else {
-        db.prepare(`INSERT INTO ${s.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(pick(row, cols));
+        insertRow(db, s.table, row);
       }
+    }
+    if (s.operations) {
+      db.prepare('DELETE FROM spec_operations WHERE spec_id = ?').run(s.id);
+      for (const op of s.operations) insertRow(db, 'spec_operations', op);
     }
     restored++;
   }
   return { restored, removed };
+}
+
+function insertRow(db: Database.Database, table: string, row: Row): void {
+  const cols = Object.keys(row).filter((c) => c !== 'rid');
+  db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(pick(row, cols));
 }
 
 function pick(row: Row, cols: string[]): Row {

@@ -21,6 +21,7 @@ export function agentServiceFor(ctx: HandlerContext): AgentService {
       emit: (e) => ctx.events.emit('agent.event', e),
       meter: ctx.meter,
       createScriptRuntime: ctx.createScriptRuntime,
+      mocks: ctx.mocks,
     })
   );
 }

@@ -8,6 +8,7 @@ import type { ApprovalAction } from '../../../../shared/agent/approval.js';
 import type { SendResult } from '../../../../shared/model.js';
 import type { EventBus } from '../../events.js';
 import type { HttpEngine } from '../../http/engine.js';
+import type { MockManager } from '../../mock/mock-manager.js';
 import type { ScriptRuntime } from '../../scripting/types.js';
 import type { Workspace } from '../../store/workspace.js';
 import type { ChangeRecorder } from '../checkpoint.js';
@@ -24,6 +25,8 @@ export interface ToolContext {
   activeTab?: ActiveTab;
   /** Responses received during this turn, by request id ('' for unsaved). */
   responses: Map<string, SendResult>;
+  /** The app's mock servers (the Mocks view's too); absent where none can run. */
+  mocks?: MockManager;
 }
 
 export type ToolResult = Record<string, unknown>;
@@ -34,8 +37,8 @@ export interface AgentTool<S extends z.ZodType = z.ZodType> {
   description: string;
   schema: S;
   effect: ToolEffect;
-  /** Sends and deletes: what the approval policy judges. */
-  approval?(args: z.output<S>, ctx: ToolContext): ApprovalAction;
+  /** Sends and deletes: what the approval policy judges (undefined: nothing to approve). */
+  approval?(args: z.output<S>, ctx: ToolContext): ApprovalAction | undefined;
   run(args: z.output<S>, ctx: ToolContext): Promise<ToolResult> | ToolResult;
   /** One line for the step list. */
   summarize?(args: z.output<S>, result: ToolResult): string;
