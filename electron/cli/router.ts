@@ -10,6 +10,7 @@ import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { loginCommand } from './commands/login.js';
 import { logoutCommand } from './commands/logout.js';
+import { mockCommand } from './commands/mock.js';
 import { runCommand } from './commands/run.js';
 import { syncCommand } from './commands/sync.js';
 import type { CliIo, Command } from './io.js';
@@ -23,6 +24,7 @@ const commands: Record<string, Command> = {
   sync: syncCommand,
   credits: creditsCommand,
   agent: agentCommand,
+  mock: mockCommand,
 };
 
 function usage(io: CliIo): string {

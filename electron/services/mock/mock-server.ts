@@ -135,11 +135,11 @@ export async function startMockServer(
     server.listen(options.port, options.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const shownHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  const shownHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host === '::' ? '::1' : options.host;
   return {
     host: options.host,
     port,
-    url: `http://${shownHost}:${port}`,
+    url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
