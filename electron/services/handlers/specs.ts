@@ -2,8 +2,7 @@
 // the collection generated from a spec (generate, drift, sync). What changes the workspace says so
 // with `workspace.changed` ('specs', and 'tree' when requests change).
 import type { Handlers } from '../../../shared/contract.js';
-import { starterSpec, validateSpecText } from '../specs/index.js';
-import { specSummary } from '../specs/summary.js';
+import { generateCollectionFromSpec, specDocs, specDrift, specSummary, starterSpec, syncSpecCollection, validateSpecText } from '../specs/index.js';
 import type { HandlerContext } from './context.js';
 
 type SpecHandlers = Pick<
@@ -20,10 +19,6 @@ type SpecHandlers = Pick<
   | 'specs.sync'
 >;
 
-const notYet = async (): Promise<never> => {
-  throw new Error('Not available yet');
-};
-
 export function specHandlers({ workspace, events }: HandlerContext): SpecHandlers {
   const changed = <T>(value: T, ...what: ('specs' | 'tree')[]): T => {
     for (const w of what) events.emit('workspace.changed', { what: w });
@@ -39,9 +34,12 @@ export function specHandlers({ workspace, events }: HandlerContext): SpecHandler
       return changed({ ok: true as const }, 'specs');
     },
     'specs.validate': async ({ text }) => validateSpecText(text),
-    'specs.docs': notYet,
-    'specs.generateCollection': notYet,
-    'specs.drift': notYet,
-    'specs.sync': notYet,
+    'specs.docs': async ({ id }) => specDocs(workspace, id),
+    'specs.generateCollection': async ({ id, withTests }) => changed(generateCollectionFromSpec(workspace, id, { withTests }), 'tree', 'specs'),
+    'specs.drift': async ({ id }) => specDrift(workspace, id),
+    'specs.sync': async ({ id, keys }) => {
+      const result = syncSpecCollection(workspace, id, keys);
+      return result.added + result.changed + result.removed > 0 ? changed(result, 'tree', 'specs') : result;
+    },
   };
 }

@@ -1,0 +1,193 @@
+// A spec generates a linked collection (with tests), shows its drift after the spec changes, and a
+// sync applies it without losing the user's scripts and examples. Real SQLite files.
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors.js';
+import { loadCollectionTree } from '../formats/item-tree.js';
+import { generateCollectionFromSpec, specDocs, specDrift, syncSpecCollection } from './index.js';
+import { PETS, PETS_V2, useTempWorkspace } from './link.fixture.js';
+
+const temp = useTempWorkspace();
+
+function appError(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppError);
+    return err as AppError;
+  }
+  throw new Error('expected an AppError');
+}
+
+const requestsByName = (collectionId: string) => {
+  const ws = temp.ws();
+  const out = new Map<string, ReturnType<typeof ws.getItem>>();
+  for (const n of ws.tree()) if (n.kind === 'request' && ws.getItem(n.id).collectionId === collectionId) out.set(n.name, ws.getItem(n.id));
+  return out;
+};
+
+describe('generateCollectionFromSpec', () => {
+  it('builds the collection with the importer, a test per request, and links it', () => {
+    const ws = temp.ws();
+    const spec = ws.createSpec({ name: 'Pets', format: 'yaml', text: PETS });
+    const { collectionId, requests } = generateCollectionFromSpec(ws, spec.id, { withTests: true });
+    expect(requests).toBe(4);
+    expect(ws.getSpec(spec.id).collectionId).toBe(collectionId);
+    const tree = loadCollectionTree(ws, collectionId);
+    expect(tree.name).toBe('Pets');
+    expect(tree.children.map((c) => `${c.kind} ${c.name}`)).toEqual(['folder pets', 'request health']);
+    expect(tree.children[0].children.map((c) => `${c.request?.method} ${c.request?.url}`)).toEqual([
+      'GET {{baseUrl}}/pets?limit=20',
+      'POST {{baseUrl}}/pets',
+      'GET {{baseUrl}}/pets/{{petId}}',
+    ]);
+    const byName = requestsByName(collectionId);
+    const list = byName.get('List pets')!.scripts.test;
+    expect(list).toContain('pm.test("GET /pets answers 200", function () {\n  pm.response.to.have.status(200);\n});');
+    expect(list).toContain('pm.response.to.have.jsonSchema(');
+    // The $ref'd Pet schema is inlined: the sandbox's ajv knows nothing of #/components.
+    expect(list).not.toContain('$ref');
+    const schema = JSON.parse(/jsonSchema\(([\s\S]*)\);\n\}\);/.exec(list)![1]) as unknown;
+    expect(schema).toEqual({ type: 'array', items: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'integer' }, name: { type: 'string' } } } });
+    expect(byName.get('Add a pet')!.scripts.test).toContain('pm.response.to.have.status(201);');
+    // No JSON body for 204: the status test alone.
+    expect(byName.get('health')!.scripts.test).toBe('pm.test("GET /health answers 204", function () {\n  pm.response.to.have.status(204);\n});\n');
+    // The spec's response example became a saved example.
+    expect(ws.listExamples(byName.get('List pets')!.id).map((e) => e.status)).toEqual([200]);
+    expect(ws.specOperations(spec.id).map((o) => o.key)).toEqual(['GET /health', 'GET /pets', 'GET /pets/{petId}', 'POST /pets']);
+    expect(specDrift(ws, spec.id)).toMatchObject({ added: [], changed: [], removed: [] });
+  });
+
+  it('writes no scripts without tests', () => {
+    const ws = temp.ws();
+    const spec = ws.createSpec({ name: 'Pets', format: 'yaml', text: PETS });
+    const { collectionId } = generateCollectionFromSpec(ws, spec.id, { withTests: false });
+    for (const r of requestsByName(collectionId).values()) expect(r.scripts.test).toBe('');
+  });
+
+  it('refuses an invalid spec with its problems and creates nothing', () => {
+    const ws = temp.ws();
+    const spec = ws.createSpec({ name: 'Broken', format: 'yaml', text: PETS.replace('  version: 1.0.0\n', '').replace("items: {$ref: '#/components/schemas/Pet'}", "items: {$ref: '#/components/schemas/Pets'}") });
+    const err = appError(() => generateCollectionFromSpec(ws, spec.id, { withTests: true }));
+    expect(err.code).toBe('BAD_INPUT');
+    expect(err.message).toMatch(/^The spec "Broken" has 2 problems, so Courier cannot generate a collection from it; nothing was changed\. Fix them first: line 2: `info` is missing its required `version`\.; line \d+: The \$ref/);
+    expect(err.issues).toHaveLength(2);
+    expect(ws.tree()).toEqual([]);
+    expect(ws.getSpec(spec.id).collectionId).toBeNull();
+    expect(ws.specOperations(spec.id)).toEqual([]);
+    expect(appError(() => specDocs(ws, spec.id)).code).toBe('BAD_INPUT');
+    for (const text of ['', '\u0000\u0001binary', 'swagger: "2.0"\ninfo: {title: T, version: "1"}\npaths: {}\n']) {
+      ws.updateSpec(spec.id, { text });
+      expect(appError(() => generateCollectionFromSpec(ws, spec.id)).code).toBe('BAD_INPUT');
+    }
+    expect(ws.tree()).toEqual([]);
+  });
+});
+
+describe('drift and sync', () => {
+  function generated() {
+    const ws = temp.ws();
+    const spec = ws.createSpec({ name: 'Pets', format: 'yaml', text: PETS });
+    const { collectionId } = generateCollectionFromSpec(ws, spec.id, { withTests: true });
+    return { ws, spec, collectionId };
+  }
+
+  it('shows added, changed (with what changed) and removed operations', () => {
+    const { ws, spec, collectionId } = generated();
+    ws.updateSpec(spec.id, { text: PETS_V2 });
+    const drift = specDrift(ws, spec.id);
+    expect(drift.collectionId).toBe(collectionId);
+    expect(drift.added.map((e) => [e.key, e.name, e.itemId])).toEqual([['DELETE /pets/{petId}', 'Delete a pet', null]]);
+    expect(drift.removed.map((e) => [e.key, e.name])).toEqual([['GET /health', 'health']]);
+    const changed = Object.fromEntries(drift.changed.map((e) => [e.key, e.details]));
+    expect(changed).toEqual({
+      'GET /pets': ['query parameter `species` added', 'response 200 changed'],
+      'POST /pets': ['request body schema changed', 'response 201 changed'],
+      'GET /pets/{petId}': ['response 200 changed'],
+    });
+    expect(drift.changed.every((e) => e.itemId !== null)).toBe(true);
+  });
+
+  it('syncs the drift, keeping a user-edited test script and a saved example on a changed request', () => {
+    const { ws, spec, collectionId } = generated();
+    const list = requestsByName(collectionId).get('List pets')!;
+    const get = requestsByName(collectionId).get('Get a pet')!;
+    const myTest = 'pm.test("mine", () => pm.expect(pm.response.code).to.equal(200));';
+    ws.updateItem({ id: list.id, scripts: { test: myTest, prerequest: 'pm.variables.set("x", 1);' }, name: 'All the pets' });
+    const mine = ws.createExample(list.id, { name: 'Two pets', status: 200, statusText: 'OK', headers: [], body: '[{"id":1},{"id":2}]' });
+    // A value the user typed into a generated query parameter, and a header of their own.
+    ws.updateItem({ id: list.id, request: { ...list.request!, url: '{{baseUrl}}/pets?limit=5', params: [{ key: 'limit', value: '5', enabled: true }], headers: [{ key: 'X-Trace', value: 'on', enabled: true }] } });
+
+    ws.updateSpec(spec.id, { text: PETS_V2 });
+    expect(syncSpecCollection(ws, spec.id)).toEqual({ added: 1, changed: 3, removed: 1 });
+    expect(specDrift(ws, spec.id)).toMatchObject({ added: [], changed: [], removed: [] });
+
+    const after = ws.getItem(list.id);
+    expect(after.scripts).toEqual({ test: myTest, prerequest: 'pm.variables.set("x", 1);' });
+    expect(after.name).toBe('All the pets');
+    expect(after.request!.params.map((p) => `${p.key}=${p.value}`)).toEqual(['limit=5', 'species=']);
+    expect(after.request!.url).toBe('{{baseUrl}}/pets?limit=5'); // the new optional parameter is off until given a value
+    expect(after.request!.headers.map((h) => h.key)).toEqual(['X-Trace']);
+    expect(ws.listExamples(list.id).map((e) => e.id)).toContain(mine.id);
+    // A generated test the user never touched follows the spec (Pet now has species).
+    expect(ws.getItem(get.id).scripts.test).toContain('"species"');
+    // The new operation is a request in its tag's folder, with its test; the removed one is gone.
+    const byName = requestsByName(collectionId);
+    const del = byName.get('Delete a pet')!;
+    expect(ws.getItem(del.parentId!).name).toBe('pets');
+    expect(del.request!.method).toBe('DELETE');
+    expect(del.scripts.test).toContain('pm.response.to.have.status(204);');
+    expect(byName.has('health')).toBe(false);
+  });
+
+  it('syncs only the operations asked for; the rest stays in the drift', () => {
+    const { ws, spec } = generated();
+    ws.updateSpec(spec.id, { text: PETS_V2 });
+    expect(syncSpecCollection(ws, spec.id, ['DELETE /pets/{petId}', 'GET /health'])).toEqual({ added: 1, changed: 0, removed: 1 });
+    const drift = specDrift(ws, spec.id);
+    expect(drift.added).toEqual([]);
+    expect(drift.removed).toEqual([]);
+    expect(drift.changed.map((e) => e.key).sort()).toEqual(['GET /pets', 'GET /pets/{petId}', 'POST /pets']);
+  });
+
+  it('counts a linked request the user deleted as missing (added), and a sync brings it back', () => {
+    const { ws, spec, collectionId } = generated();
+    ws.deleteItem(requestsByName(collectionId).get('Get a pet')!.id);
+    const drift = specDrift(ws, spec.id);
+    expect(drift.added).toEqual([expect.objectContaining({ key: 'GET /pets/{petId}', itemId: null, details: ['its request was deleted from the collection'] })]);
+    expect(syncSpecCollection(ws, spec.id)).toEqual({ added: 1, changed: 0, removed: 0 });
+    expect(requestsByName(collectionId).get('Get a pet')).toBeDefined();
+  });
+
+  it('asks for a generated collection first, also after the collection was deleted', () => {
+    const ws = temp.ws();
+    const spec = ws.createSpec({ name: 'Pets', format: 'yaml', text: PETS });
+    expect(appError(() => specDrift(ws, spec.id)).message).toMatch(/generate a collection first/);
+    const { collectionId } = generateCollectionFromSpec(ws, spec.id);
+    ws.deleteItem(collectionId);
+    expect(ws.getSpec(spec.id).collectionId).toBeNull();
+    expect(appError(() => syncSpecCollection(ws, spec.id)).message).toMatch(/generate a collection first/);
+  });
+
+  it('a sync of an invalid spec changes nothing', () => {
+    const { ws, spec, collectionId } = generated();
+    const before = JSON.stringify(loadCollectionTree(ws, collectionId));
+    ws.updateSpec(spec.id, { text: PETS_V2.replace('openapi: 3.1.0', 'openapi: 3.1.0\nbogus: true') });
+    expect(appError(() => syncSpecCollection(ws, spec.id)).code).toBe('BAD_INPUT');
+    expect(JSON.stringify(loadCollectionTree(ws, collectionId))).toBe(before);
+  });
+});
+
+describe('specDocs', () => {
+  it('renders the spec as the Docs view renders a collection, saving nothing', () => {
+    const ws = temp.ws();
+    const spec = ws.createSpec({ name: 'Pets', format: 'yaml', text: PETS });
+    const docs = specDocs(ws, spec.id);
+    expect(docs.kind).toBe('collection');
+    expect(docs.name).toBe('Pets');
+    const pets = docs.children.find((c) => c.name === 'pets')!;
+    expect(pets.children.map((c) => c.name)).toEqual(['List pets', 'Add a pet', 'Get a pet']);
+    expect(pets.children[0].curl).toContain('{{baseUrl}}/pets?limit=20');
+    expect(pets.children[0].examples).toHaveLength(1);
+    expect(ws.tree()).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+// Applies a spec's drift to its linked collection, in one transaction: new operations become
+// requests (in their tag's folder, made when missing), changed ones get the method, URL,
+// parameters, headers, body and auth the spec now gives, and removed ones lose their request.
+// What the user made is kept: test and pre-request scripts (a generated test script the user never
+// edited is regenerated), saved examples, a name or description the user changed, values typed
+// into parameters and headers, rows the user added. Afterwards the drift of what was applied is empty.
+import type { Workspace } from '../store/workspace.js';
+import type { SpecOperationLink } from '../store/workspace.js';
+import { planDrift, type DriftItem } from './drift.js';
+import { storedJson } from './generate.js';
+import { operationsOf } from './operations.js';
+import { mergeRequest, operationRequest } from './operation-request.js';
+import { readStored, snapshotOf } from './snapshot.js';
+import { testScript } from './test-script.js';
+import type { CollectionNode } from '../formats/item-tree.js';
+
+export interface SyncResult {
+  added: number;
+  changed: number;
+  removed: number;
+}
+
+export function syncSpecCollection(workspace: Workspace, specId: string, keys?: string[]): SyncResult {
+  return workspace.transaction(() => {
+    const plan = planDrift(workspace, specId);
+    const { doc } = plan;
+    const collectionId = plan.drift.collectionId!;
+    const chosen = keys === undefined ? undefined : new Set(keys);
+    const wanted = (item: DriftItem) => chosen === undefined || chosen.has(item.entry.key);
+    const links = new Map(workspace.specOperations(specId).map((l) => [l.key, l]));
+    // Requests get test scripts when the collection was generated with them (or has no record yet).
+    const records = [...links.values()].map((l) => readStored(l.snapshotJson)).filter((s) => s !== undefined);
+    const withTests = records.length === 0 || records.some((s) => s.generated.test !== '');
+    const name = workspace.getSpec(specId).name;
+    const result: SyncResult = { added: 0, changed: 0, removed: 0 };
+
+    for (const item of plan.removed.filter(wanted)) {
+      workspace.deleteItem(item.entry.itemId!);
+      links.delete(item.entry.key);
+      result.removed++;
+    }
+    for (const item of plan.added.filter(wanted)) {
+      const op = item.op!;
+      const { node, folder } = operationRequest(doc, op, name);
+      node.scripts = { ...node.scripts, test: withTests ? testScript(doc, op.key, op.operation) : '' };
+      const parentId = folder ? folderFor(workspace, collectionId, folder) : collectionId;
+      const created = workspace.createItem({ kind: 'request', parentId, name: node.name, description: node.description, request: node.request!, scripts: node.scripts });
+      for (const example of node.examples ?? []) {
+        workspace.createExample(created.id, { ...example, name: example.name.trim() || `${example.status} ${example.statusText}`.trim() || 'Example' });
+      }
+      links.set(op.key, { key: op.key, itemId: created.id, snapshotJson: storedJson(doc, op, node) });
+      result.added++;
+    }
+    for (const item of plan.changed.filter(wanted)) {
+      const op = item.op!;
+      const itemId = item.entry.itemId!;
+      const current = workspace.getItem(itemId);
+      const { node } = operationRequest(doc, op, name);
+      const generatedTest = withTests ? testScript(doc, op.key, op.operation) : '';
+      const before = item.stored;
+      const bodyChanged = before === undefined || before.op.requestBody !== snapshotOf(doc, op).requestBody;
+      workspace.updateItem({
+        id: itemId,
+        request: mergeRequest(current.request!, node.request!, before?.op, bodyChanged),
+        ...(before && current.name === before.generated.name ? { name: node.name } : {}),
+        ...(before && current.description === before.generated.description ? { description: node.description } : {}),
+        ...(before && current.scripts.test === before.generated.test ? { scripts: { test: generatedTest } } : {}),
+      });
+      // What the request is now generated from; the test recorded is the one the user has, if edited.
+      const recorded: CollectionNode = {
+        ...node,
+        scripts: { prerequest: '', test: before && current.scripts.test !== before.generated.test ? before.generated.test : generatedTest },
+      };
+      if (before && current.name !== before.generated.name) recorded.name = before.generated.name;
+      if (before && current.description !== before.generated.description) recorded.description = before.generated.description;
+      links.set(op.key, { key: op.key, itemId, snapshotJson: storedJson(doc, op, recorded) });
+      result.changed++;
+    }
+    // Operations gone from the spec whose request is gone too are forgotten.
+    const inSpec = new Set([...operationsOf(doc)].map((op) => op.key));
+    const pendingRemoval = new Set(plan.removed.filter((i) => !wanted(i)).map((i) => i.entry.key));
+    const kept: SpecOperationLink[] = [...links.values()].filter((l) => inSpec.has(l.key) || pendingRemoval.has(l.key));
+    workspace.linkSpec(specId, collectionId, kept);
+    return result;
+  });
+}
+
+/** The folder of a tag directly under the collection, made (at the end) when it is missing. */
+function folderFor(workspace: Workspace, collectionId: string, folder: CollectionNode): string {
+  const existing = workspace.tree().find((n) => n.parentId === collectionId && n.kind === 'folder' && n.name === folder.name);
+  if (existing) return existing.id;
+  return workspace.createItem({ kind: 'folder', parentId: collectionId, name: folder.name, description: folder.description }).id;
+}
