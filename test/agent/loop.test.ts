@@ -30,7 +30,7 @@ describe('agent loop', () => {
     expect(request.tools?.map((t) => t.function.name)).toEqual([
       'search_workspace', 'list_items', 'get_request', 'create_collection', 'create_folder', 'create_request', 'update_request',
       'delete_item', 'send_request', 'get_last_response', 'write_tests', 'run_tests', 'create_environment', 'set_variable',
-      'write_docs', 'import_curl', 'import_openapi',
+      'write_docs', 'import_curl', 'import_openapi', 'write_spec', 'start_mock',
     ]);
     expect(h.model.requests[0].headers.authorization).toBe('Bearer sk-test-4f1c9a2b7e5d3c1a0b9e');
     const conversation = h.agent.conversation(summary.conversationId);

@@ -15,9 +15,11 @@ import { runTests } from './run-tests.js';
 import { searchWorkspace } from './search-workspace.js';
 import { sendRequestTool } from './send-request.js';
 import { setVariable } from './set-variable.js';
+import { startMock } from './start-mock.js';
 import type { AgentTool } from './types.js';
 import { updateRequest } from './update-request.js';
 import { writeDocs } from './write-docs.js';
+import { writeSpec } from './write-spec.js';
 import { writeTests } from './write-tests.js';
 
 export const TOOLS: readonly AgentTool[] = [
@@ -38,6 +40,8 @@ export const TOOLS: readonly AgentTool[] = [
   writeDocs,
   importCurl,
   importOpenapi,
+  writeSpec,
+  startMock,
 ] as AgentTool[];
 
 export const TOOLS_BY_NAME: ReadonlyMap<string, AgentTool> = new Map(TOOLS.map((t) => [t.name, t]));
