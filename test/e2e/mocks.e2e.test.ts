@@ -4,7 +4,7 @@
 // (newest first, status, what matched, a filter); Stop frees the port (connection refused) and
 // keeps the log; a collection's menu starts one too. A spec mock (the petstore spec opened as a file)
 // answers a valid request from the spec, refuses a bad POST with a 400 problem body that the log
-// shows, and adds the latency asked for.
+// shows, and adds the latency asked for; a long log draws only its newest 200 rows.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -120,7 +120,7 @@ describe.skipIf(skipE2E)('mock servers', () => {
     expect(errors).toEqual([]);
   });
 
-  it('serves a spec: answers from the spec, refuses a bad request with a 400 problem the log shows, and adds the latency', async () => {
+  it('serves a spec: answers from the spec, refuses a bad request with a 400 problem the log shows, adds the latency, and draws at most 200 rows', async () => {
     const { page, errors } = await openApp(suite.browser, suite.app);
     suite.pages.push(page);
     await page.getByRole('tab', { name: 'Specs', exact: true }).click();
@@ -157,6 +157,15 @@ describe.skipIf(skipE2E)('mock servers', () => {
     expect(await newest.getByTestId('mock-log-match').textContent()).toBe('POST /pets');
     expect(await newest.getByTestId('mock-log-problems').textContent()).toContain('name');
     expect(await logRows(page).nth(1).getByTestId('mock-log-match').textContent()).toBe('GET /pets');
+
+    // A long log stays whole in memory but only the newest rows are drawn.
+    const many = await Promise.all(Array.from({ length: 210 }, (_, i) => fetch(`${url}/pets/${i + 1}`).then((r) => r.arrayBuffer().then(() => r.status))));
+    expect(new Set(many)).toEqual(new Set([200]));
+    await expect.poll(() => view.getByTestId('mock-log-count').textContent()).toBe('212 requests');
+    expect(await logRows(page).count()).toBe(200);
+    expect(await view.getByTestId('mock-log-more').textContent()).toBe('Showing the newest 200 of 212; filter to find older ones.');
+    await view.getByLabel('Filter the request log').fill('400');
+    await expect.poll(() => logRows(page).count()).toBe(1);
 
     await view.getByTestId('mock-running').getByRole('button', { name: 'Stop', exact: true }).click();
     await expect.poll(() => view.getByTestId('mock-running').count()).toBe(0);

@@ -30,7 +30,7 @@ function LogRow({ entry }: { entry: MockLogEntry }) {
         {entry.status}
       </td>
       <td className="mocks-mono muted">{Math.round(entry.durationMs)} ms</td>
-      <td data-testid="mock-log-match">{entry.match ?? <span className="muted">no match</span>}</td>
+      <td className="mocks-match" data-testid="mock-log-match">{entry.match ?? <span className="muted">no match</span>}</td>
       <td data-testid="mock-log-problems">
         {entry.problems.length > 0 && (
           <ul className="mocks-problems">
@@ -82,7 +82,7 @@ export function MockLog() {
                 <th>Method</th>
                 <th>Path</th>
                 <th>Status</th>
-                <th>Time taken</th>
+                <th>Took</th>
                 <th>Matched</th>
                 <th>Problems</th>
               </tr>
