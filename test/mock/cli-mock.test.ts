@@ -4,19 +4,19 @@
 // their lines and exits 1 without ever listening.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PETSTORE_30 } from '../../electron/services/mock/petstore.fixture.js';
-import { bundleCli } from '../support/cli-bundle.js';
+import { freePort, listening } from '../../electron/services/mock/ports.fixture.js';
+import { bundle } from '../credits/bundles.js';
 
 let cli: string;
 let dir: string;
 const children: ChildProcessWithoutNullStreams[] = [];
 
 beforeAll(async () => {
-  cli = await bundleCli('courier-cli-mock-test');
+  cli = await bundle('electron/cli/main.ts', 'cli-mock');
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courier-cli-mock-'));
 }, 120_000);
 afterEach(() => {
@@ -60,25 +60,6 @@ async function serving(...args: string[]): Promise<Running> {
     void exited.then((r) => reject(new Error(`courier mock exited ${r.code}: ${r.stderr}`)));
   });
   return { child, url, stdout: () => child.out.stdout, exited };
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 const collectionFile = {

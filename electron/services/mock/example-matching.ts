@@ -4,6 +4,7 @@
 // it too and takes away when it differs. The best score wins; a tie goes to the first example in
 // the collection. Nothing fitting → the closest one and why it did not fit.
 import { isDeepStrictEqual } from 'node:util';
+import { safeDecode } from './spec-routes.js';
 
 export interface ExampleCandidate {
   /** The example's name, what the log shows as the match. */
@@ -54,14 +55,6 @@ export function pathSegments(url: string): string[] {
   return rest.split('/').filter((s) => s !== '');
 }
 
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 function scorePath(c: ExampleCandidate, req: IncomingRequest): { score: number; reason?: string } {
   if (c.segments.length !== req.segments.length) {
     return { score: -20, reason: `the path has ${req.segments.length} segment(s); the example's request ${c.label} has ${c.segments.length}` };
@@ -70,8 +63,8 @@ function scorePath(c: ExampleCandidate, req: IncomingRequest): { score: number; 
   for (let i = 0; i < c.segments.length; i++) {
     const want = c.segments[i];
     if (isVariable(want)) score += 1;
-    else if (decode(want) === decode(req.segments[i])) score += 3;
-    else return { score: -20 + score, reason: `path segment ${i + 1} is \`${decode(req.segments[i])}\`; the example's request has \`${want}\`` };
+    else if (safeDecode(want) === safeDecode(req.segments[i])) score += 3;
+    else return { score: -20 + score, reason: `path segment ${i + 1} is \`${safeDecode(req.segments[i])}\`; the example's request has \`${want}\`` };
   }
   return { score };
 }

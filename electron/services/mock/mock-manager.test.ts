@@ -1,7 +1,6 @@
 // The MockManager on a real workspace and real loopback ports: a snapshot of the source at start,
 // 127.0.0.1 by default, latency, CORS (and preflight), the log (newest 1,000) and its events, and
 // refusals that leave nothing listening: a bad spec, a collection without examples, a taken port.
-import net from 'node:net';
 import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/contract.js';
@@ -11,6 +10,7 @@ import { EventBus } from '../events.js';
 import { useTempWorkspace } from '../formats/test-workspace.js';
 import { createMockManager, type MockManager } from './mock-manager.js';
 import { PETSTORE_30 } from './petstore.fixture.js';
+import { freePort, listening } from './ports.fixture.js';
 
 const temp = useTempWorkspace();
 let events: { name: EventName; payload: unknown }[];
@@ -24,27 +24,6 @@ beforeEach(() => {
 afterEach(async () => {
   await manager.stopAll();
 });
-
-/** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Whether something accepts connections on 127.0.0.1:port. */
-function listening(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   const err = await promise.then(

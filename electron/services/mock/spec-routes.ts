@@ -99,7 +99,8 @@ function matchSegments(segments: Segment[], parts: string[]): Record<string, str
   return params;
 }
 
-function safeDecode(text: string): string {
+/** A percent-encoded path segment as text; a malformed one stays as it came. */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
