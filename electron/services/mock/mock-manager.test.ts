@@ -2,7 +2,7 @@
 // 127.0.0.1 by default, latency, CORS (and preflight), the log (newest 1,000) and its events, and
 // refusals that leave nothing listening: a bad spec, a collection without examples, a taken port.
 import os from 'node:os';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventName } from '../../../shared/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { defaultRequest } from '../../../shared/model.js';
@@ -15,9 +15,10 @@ import { freePort, listening } from './ports.fixture.js';
 const temp = useTempWorkspace();
 let events: { name: EventName; payload: unknown }[];
 let manager: MockManager;
+let bus: EventBus;
 beforeEach(() => {
   events = [];
-  const bus = new EventBus();
+  bus = new EventBus();
   bus.subscribe((name, payload) => events.push({ name, payload }));
   manager = createMockManager({ workspace: temp.ws(), events: bus });
 });
@@ -160,6 +161,16 @@ describe('MockManager', () => {
     const outside = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
     if (outside) expect(await listening(info.port, outside.address)).toBe(false);
     expect(await listening(info.port)).toBe(true);
+  });
+
+  it('stops a mock when its source is deleted', async () => {
+    const collection = collectionWithExamples();
+    const info = await manager.start({ source: { kind: 'collection', collectionId: collection.id }, port: 0, host: '127.0.0.1', latencyMs: 0, cors: true, validateRequests: true });
+    temp.ws().deleteItem(collection.id);
+    bus.emit('workspace.changed', { what: 'tree' });
+    await vi.waitFor(async () => expect(await listening(info.port)).toBe(false));
+    expect(manager.list()).toEqual([]);
+    expect(events.filter((e) => e.name === 'mocks.changed').map((e) => (e.payload as { mocks: unknown[] }).mocks.length)).toEqual([1, 0]);
   });
 
   it('keeps the newest 1,000 log entries', async () => {

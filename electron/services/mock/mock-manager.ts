@@ -1,7 +1,7 @@
 // The app's mock servers: started from the Mocks view, the agent (start_mock) or a handler, each
 // serving a snapshot of its source read at start; every answered request goes to its log (the
 // newest 1,000) and out as a `mocks.request` event; `mocks.changed` tells the views when the set
-// changes. Closing the app stops them all.
+// changes. Deleting a mock's source stops it; closing the app stops them all.
 import { randomUUID } from 'node:crypto';
 import { MockOptions as MockOptionsSchema, type MockInfo, type MockLogEntry, type MockOptions } from '../../../shared/contract-design.js';
 import { notFound } from '../../../shared/errors.js';
@@ -44,6 +44,28 @@ export function createMockManager(deps: { workspace: Workspace; events?: EventBu
     mock.info.requests++;
     deps.events?.emit('mocks.request', entry);
   };
+
+  /** Whether the spec or collection a mock serves is still in the workspace. */
+  const sourceExists = (mock: Running) => {
+    try {
+      const source = mock.info.source;
+      if (source.kind === 'spec') deps.workspace.getSpec(source.specId);
+      else deps.workspace.getItem(source.collectionId);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  // A mock whose source is deleted stops (the views hear it through mocks.changed).
+  deps.events?.subscribe((name, payload) => {
+    const what = name === 'workspace.changed' ? (payload as { what: string }).what : '';
+    if (what !== 'tree' && what !== 'specs') return;
+    const gone = [...running.values()].filter((m) => !sourceExists(m));
+    if (gone.length === 0) return;
+    for (const m of gone) running.delete(m.info.id);
+    void Promise.all(gone.map((m) => m.server.close())).then(changed);
+  });
 
   return {
     async start(input) {
