@@ -204,7 +204,7 @@ describe.skipIf(skipE2E)('specs in the workspace', () => {
 
     // The spec changes: the drift lists what was added, changed and removed.
     await page.getByRole('tab', { name: 'Specs', exact: true }).click();
-    await page.getByRole('listitem', { name: 'Spec New spec' }).getByRole('button', { name: /New spec/ }).click();
+    await page.getByRole('button', { name: 'Open spec New spec', exact: true }).click();
     await replaceText(page, V2);
     const drift = page.getByTestId('drift-panel');
     const group = (name: string) => drift.getByRole('group', { name });

@@ -55,7 +55,7 @@ export function SpecsPanel() {
         <ul className="spec-list" aria-label="Specs">
           {specs.map((s) => (
             <li key={s.id} className={`spec-row ${s.id === activeSpecId ? 'active' : ''}`} aria-label={`Spec ${s.name}`}>
-              <button className="spec-row-open" onClick={() => openSpec(s.id, s.name)} title={s.title || s.name}>
+              <button className="spec-row-open" aria-label={`Open spec ${s.name}`} onClick={() => openSpec(s.id, s.name)} title={s.title || s.name}>
                 <Icon name="file" size={14} />
                 <span className="spec-row-name">{s.name}</span>
                 <span className="muted small">
