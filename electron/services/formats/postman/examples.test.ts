@@ -69,6 +69,28 @@ describe('Postman examples and descriptions', () => {
     expect(exportPostmanCollection(tree)).toEqual(original);
   });
 
+  it('an example\'s originalRequest is saved as the request it answers (what a collection mock matches)', () => {
+    const file = {
+      info: { name: 'Search', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      item: [
+        {
+          name: 'Find',
+          request: { method: 'GET', url: '{{baseUrl}}/users' },
+          response: [
+            { name: 'Nobody', originalRequest: { method: 'POST', url: '{{baseUrl}}/users?q=nobody', header: [{ key: 'X-Team', value: 'a' }] }, code: 200, body: '[]' },
+            { name: 'Broken original', originalRequest: { method: 'NOT A METHOD', url: 5 }, code: 200, body: '[]' },
+            { name: 'None', code: 200, body: '[]' },
+          ],
+        },
+      ],
+    };
+    const saved = saveCollectionTree(ws, importPostmanCollection(file).root);
+    const [request] = ws.tree().filter((n) => n.parentId === saved.id);
+    const examples = ws.listExamples(request.id);
+    expect(examples[0].request).toMatchObject({ method: 'POST', url: '{{baseUrl}}/users?q=nobody', headers: [{ key: 'X-Team', value: 'a' }] });
+    expect(examples.slice(1).map((e) => e.request)).toEqual([null, null]);
+  });
+
   it('examples and descriptions edited in the workspace survive export and re-import', () => {
     const saved = saveCollectionTree(ws, importPostmanCollection(load()).root);
     const get = find(loadCollectionTree(ws, saved.id), 'Get account');
