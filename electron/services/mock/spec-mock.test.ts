@@ -163,3 +163,30 @@ describe('spec mock: OpenAPI 3.1', () => {
     expect((await problemOf(await post({ name: 3, size: 0 }))).errors).toEqual(['request body field `name` must be a string or null', 'request body field `size` must be > 0']);
   });
 });
+
+describe('spec mock: security', () => {
+  const secured = JSON.stringify({
+    openapi: '3.0.3',
+    info: { title: 'Secured', version: '1' },
+    security: [{ bearer: [] }, { key: [] }],
+    paths: {
+      '/me': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { example: { me: true } } } } } } },
+      '/health': { get: { security: [], responses: { '204': { description: 'up' } } } },
+    },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } } },
+  });
+
+  it('401 with WWW-Authenticate without the credentials the spec asks for; either alternative lets the request in', async () => {
+    server = await serve(createSpecMock(secured, 'Secured', { validateRequests: true }));
+    const denied = await fetch(`${server.url}/me`);
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get('www-authenticate')).toBe('Bearer, Header realm="X-Api-Key"');
+    expect((await problemOf(denied)).errors).toEqual([
+      'the request has no credentials GET /me accepts: it needs an Authorization header with the bearer scheme, or the API key header `X-Api-Key`',
+    ]);
+    expect((await fetch(`${server.url}/me`, { headers: { authorization: 'Bearer t' } })).status).toBe(200);
+    expect((await fetch(`${server.url}/me`, { headers: { 'x-api-key': 'k' } })).status).toBe(200);
+    expect((await fetch(`${server.url}/me`, { headers: { authorization: 'Basic dTpw' } })).status).toBe(401);
+    expect((await fetch(`${server.url}/health`)).status).toBe(204);
+  });
+});

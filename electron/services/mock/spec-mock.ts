@@ -1,9 +1,11 @@
 // A mock of a spec: each request routed to its operation (404 for an unknown path, 405 with Allow
-// for a known path and another method), checked against it (unless validation is off), and
-// answered with the response the spec describes.
+// for a known path and another method), checked against it unless validation is off (401 without
+// the credentials its security asks for, then parameters and body), and answered with the
+// response the spec describes.
 import { problemResponse } from './problem.js';
 import { pickResponse } from './response-picker.js';
 import { validateRequest } from './request-validation.js';
+import { checkSecurity } from './security.js';
 import { loadSpecModel } from './spec-model.js';
 import { SpecRoutes } from './spec-routes.js';
 import type { MockEngine } from './types.js';
@@ -30,7 +32,7 @@ export function createSpecMock(text: string, name: string, options: SpecMockOpti
         });
       }
       if (options.validateRequests) {
-        const refused = validateRequest(found.operation, req, found.pathParams, model.resolver);
+        const refused = checkSecurity(found.operation.security, req, found.operation.key) ?? validateRequest(found.operation, req, found.pathParams, model.resolver);
         if (refused) return refused;
       }
       return pickResponse(found.operation, req, model.resolver);

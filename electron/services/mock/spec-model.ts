@@ -8,6 +8,7 @@ import { Resolver } from '../formats/openapi/resolver.js';
 import { swagger2ToOpenApi3 } from '../formats/openapi/swagger2.js';
 import { validateSpecText } from '../specs/validate.js';
 import { SchemaCompiler, type ValidateFunction } from './schema-compiler.js';
+import { readSecurity, type SecurityAlternatives } from './security.js';
 import { lineLocator } from './spec-lines.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -36,6 +37,7 @@ export interface SpecOperation {
   parameters: SpecParameter[];
   body: { required: boolean; types: SpecBodyType[] } | undefined;
   responses: Record<string, unknown>;
+  security: SecurityAlternatives;
 }
 
 export interface SpecModel {
@@ -253,6 +255,7 @@ function readOperations(doc: Record<string, unknown>, resolver: Resolver, compil
         parameters: mergeParameters(shared, readParameters(op.parameters, appendPointer(opAt, 'parameters'), resolver, compiler, problems)),
         body: op.requestBody === undefined ? undefined : readBody(op.requestBody, appendPointer(opAt, 'requestBody'), resolver, compiler, problems),
         responses: isObject(op.responses) ? op.responses : {},
+        security: problems.guard(appendPointer(opAt, 'security'), () => readSecurity(doc, op, resolver)) ?? [],
       });
     }
   }
