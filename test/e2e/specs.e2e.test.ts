@@ -181,6 +181,8 @@ describe.skipIf(skipE2E)('specs in the workspace', () => {
     await expect.poll(() => preview.getByTestId('docs-endpoint').count()).toBe(3);
     const endpoints = await preview.getByTestId('docs-endpoint').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     expect(endpoints.sort()).toEqual(['DELETE Delete a pet', 'GET Get a pet', 'GET List pets']);
+    const listSnippet = preview.getByRole('region', { name: 'GET List pets' }).getByTestId('docs-snippet');
+    await expect.poll(() => listSnippet.textContent()).toMatch(/^curl --request GET\b.*\/pets/s);
     await specView(page).getByRole('button', { name: 'Edit', exact: true }).click();
 
     // Generate the collection: it appears in the sidebar with one request per operation.

@@ -1,7 +1,7 @@
 // The Docs view of a collection: a contents list, then its folders and endpoints in sidebar order
 // with method, URL, parameters, headers, body, examples, the rendered descriptions and a code
 // snippet in the language the reader picks; "Export HTML" / "Export Markdown" download the same documentation as a file.
-import { useCallback, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { DocsNode } from '../../../shared/contract-docs';
 import type { KeyValue } from '../../../shared/model';
 import { SNIPPET_TARGETS, type SnippetTargetId } from '../../../shared/snippet-targets';
@@ -14,6 +14,9 @@ import { methodClass } from '../util/methods';
 import { exportDocs } from './docsActions';
 
 const anchor = (node: DocsNode) => `docs-${node.id}`;
+
+/** Whether the nodes are the workspace's requests (their snippets inherit auth); a spec's preview's are not. */
+const WorkspaceNodes = createContext(true);
 
 function Description({ text }: { text: string }) {
   return text.trim() ? <Markdown text={text} className="docs-markdown" /> : null;
@@ -47,16 +50,17 @@ function Rows({ title, rows }: { title: string; rows: KeyValue[] }) {
 /** The request as code in the reader's language (formats.snippet: httpsnippet, with inherited auth). */
 function Snippet({ node, target }: { node: DocsNode; target: SnippetTargetId }) {
   const [code, setCode] = useState(target === 'curl' ? (node.curl ?? '') : '');
+  const inWorkspace = useContext(WorkspaceNodes);
   useEffect(() => {
     let live = true;
-    rpc['formats.snippet']({ request: node.request!, requestId: node.id, target, resolveVariables: false }).then(
+    rpc['formats.snippet']({ request: node.request!, requestId: inWorkspace ? node.id : null, target, resolveVariables: false }).then(
       (out) => live && setCode(out.code),
       (err: unknown) => live && setCode(`# ${errorMessage(err)}`),
     );
     return () => {
       live = false;
     };
-  }, [node, target]);
+  }, [node, target, inWorkspace]);
   return (
     <pre className="docs-code" data-testid="docs-snippet">
       {code}
@@ -182,17 +186,19 @@ export function DocsView({ tab }: { tab: DocsTab }) {
   );
 }
 
-/** A rendered DocsNode: the contents list beside its endpoints (also the spec editor's preview). */
-export function DocsDocument({ doc, target }: { doc: DocsNode; target: SnippetTargetId }) {
+/** A rendered DocsNode: the contents list beside its endpoints (also the spec editor's preview, whose nodes are not workspace items). */
+export function DocsDocument({ doc, target, inWorkspace = true }: { doc: DocsNode; target: SnippetTargetId; inWorkspace?: boolean }) {
   return (
-    <div className="docs-body">
-      <nav className="docs-contents" aria-label="Contents">
-        <Contents node={doc} />
-      </nav>
-      <article className="docs-article">
-        <Description text={doc.description} />
-        <Sections node={doc} depth={1} target={target} />
-      </article>
-    </div>
+    <WorkspaceNodes.Provider value={inWorkspace}>
+      <div className="docs-body">
+        <nav className="docs-contents" aria-label="Contents">
+          <Contents node={doc} />
+        </nav>
+        <article className="docs-article">
+          <Description text={doc.description} />
+          <Sections node={doc} depth={1} target={target} />
+        </article>
+      </div>
+    </WorkspaceNodes.Provider>
   );
 }

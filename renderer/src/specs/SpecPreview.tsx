@@ -31,7 +31,7 @@ export function SpecPreview({ specId }: { specId: string }) {
         </p>
       )}
       {!doc && !error && <p className="muted">Rendering…</p>}
-      {doc && <DocsDocument doc={doc} target="curl" />}
+      {doc && <DocsDocument doc={doc} target="curl" inWorkspace={false} />}
     </div>
   );
 }
