@@ -1,7 +1,9 @@
-// Where a place in a spec's text is: a JSON pointer → 1-based line and column, for YAML and JSON
-// alike (the `yaml` package parses both and keeps each node's offset; its LineCounter turns an
-// offset into a line and column). A pointer to something absent lands on its nearest parent.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+// Where a place in a spec's text is: a JSON pointer → 1-based line and column. Only asked for when
+// there are problems to place, so the text is parsed for positions lazily, once: JSON with
+// jsonc-parser (a fast scanner that keeps offsets), YAML with the `yaml` package's parseDocument
+// (every node keeps its range). A pointer to something absent lands on its nearest parent.
+import { parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 
 export interface Position {
   line: number;
@@ -10,84 +12,99 @@ export interface Position {
 
 export const START: Position = { line: 1, column: 1 };
 
-/** A parsed text with its line counter, made once per text and reused for every lookup. */
-export interface ParsedSource {
-  doc: Document.Parsed;
-  lines: LineCounter;
-}
-
-/** Parses a text keeping every node's position; throws only on a RangeError (nesting too deep for the parser). */
-export function parseSource(text: string): ParsedSource {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  return { doc, lines };
-}
+type Locator = (tokens: readonly string[]) => number;
 
 export class SourcePositions {
-  private source: ParsedSource | null | undefined;
+  private locator: Locator | undefined;
+  private lineStarts: number[] | undefined;
 
-  /** `source`: the text already parsed (YAML); otherwise the text is parsed on the first lookup. */
   constructor(
     private readonly text: string,
-    source?: ParsedSource,
-  ) {
-    this.source = source;
-  }
+    private readonly syntax: 'json' | 'yaml',
+  ) {}
 
   /** The line and column of an offset in the text. */
   offset(offset: number): Position {
-    const source = this.parsed();
-    if (source) {
-      const { line, col } = source.lines.linePos(offset);
-      return { line, column: col };
+    this.lineStarts ??= lineStartsOf(this.text);
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    const before = this.text.slice(0, offset);
-    return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
 
   /**
    * Where the thing at `tokens` is written: the key that holds it (`info:` rather than the first
-   * line inside it), or the item of a list; the nearest parent that exists when it is absent.
+   * line inside it), or the item of a list.
    */
   at(tokens: readonly string[]): Position {
-    const source = this.parsed();
-    if (!source) return START;
-    let node: unknown = source.doc.contents;
-    let offset = isNodeWithRange(node) ? node.range[0] : 0;
+    if (!this.locator) {
+      try {
+        this.locator = this.syntax === 'json' ? jsonLocator(this.text) : yamlLocator(this.text);
+      } catch {
+        this.locator = () => 0; // nested too deeply for the parser: everything is placed at the start
+      }
+    }
+    return this.offset(this.locator(tokens));
+  }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function jsonLocator(text: string): Locator {
+  const root = parseTree(text);
+  return (tokens) => {
+    let node: JsonNode | undefined = root;
+    let offset = root?.offset ?? 0;
     for (const token of tokens) {
-      if (isAlias(node)) node = node.resolve(source.doc);
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && keyText(p.key) === token);
-        if (!pair) break;
-        if (isNodeWithRange(pair.key)) offset = pair.key.range[0];
-        node = pair.value;
-      } else if (isSeq(node) && /^\d+$/.test(token)) {
-        const item = node.items[Number(token)];
-        if (item === undefined) break;
-        if (isNodeWithRange(item)) offset = item.range[0];
+      if (node?.type === 'object') {
+        const property: JsonNode | undefined = node.children?.find((p) => p.children?.[0]?.value === token);
+        if (!property) break;
+        offset = property.offset;
+        node = property.children?.[1];
+      } else if (node?.type === 'array' && /^\d+$/.test(token)) {
+        const item: JsonNode | undefined = node.children?.[Number(token)];
+        if (!item) break;
+        offset = item.offset;
         node = item;
       } else break;
     }
-    return this.offset(offset);
-  }
+    return offset;
+  };
+}
 
-  private parsed(): ParsedSource | null {
-    if (this.source === undefined) {
-      try {
-        this.source = parseSource(this.text);
-      } catch {
-        this.source = null; // nested too deeply for the parser: everything is placed at the start
-      }
+function yamlLocator(text: string): Locator {
+  const doc: Document.Parsed = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  return (tokens) => {
+    let node: unknown = doc.contents;
+    let offset = rangeStart(node) ?? 0;
+    for (const token of tokens) {
+      if (isAlias(node)) node = node.resolve(doc);
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === token);
+        if (!pair) break;
+        offset = rangeStart(pair.key) ?? offset;
+        node = pair.value;
+      } else if (isSeq(node) && /^\d+$/.test(token)) {
+        const item: unknown = node.items[Number(token)];
+        if (item === undefined) break;
+        offset = rangeStart(item) ?? offset;
+        node = item;
+      } else break;
     }
-    return this.source;
-  }
+    return offset;
+  };
 }
 
-function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return undefined;
-}
-
-function isNodeWithRange(node: unknown): node is { range: [number, number, number] } {
-  return typeof node === 'object' && node !== null && Array.isArray((node as { range?: unknown }).range);
+function rangeStart(node: unknown): number | undefined {
+  const range = typeof node === 'object' && node !== null ? (node as { range?: unknown }).range : undefined;
+  return Array.isArray(range) && typeof range[0] === 'number' ? range[0] : undefined;
 }

@@ -4,7 +4,8 @@
 import type { SpecProblem } from '../../../shared/contract-design.js';
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { SPEC_TEXT_MAX } from '../store/specs.js';
-import { parseSource, SourcePositions, START, type Position } from './positions.js';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { SourcePositions, START, type Position } from './positions.js';
 
 /** Deeper than any real spec nests; past it the structure is not checked (the checks recurse). */
 export const MAX_DEPTH = 256;
@@ -26,7 +27,8 @@ export const problemAt = (where: Position, message: string, path = '', severity:
 
 export function readSpec(given: string): ReadSpec {
   const text = given.replace(/^\uFEFF/, '');
-  const positions = new SourcePositions(text);
+  const syntax = /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+  const positions = new SourcePositions(text, syntax);
   const fail = (where: Position, message: string): ReadSpec => ({ value: undefined, positions, problems: [problemAt(where, message)] });
   if (text.length > SPEC_TEXT_MAX) {
     return fail(START, `The document is too large to check: ${(text.length / 1048576).toFixed(1)} MB (the limit is ${SPEC_TEXT_MAX / 1048576} MB).`);
@@ -34,7 +36,7 @@ export function readSpec(given: string): ReadSpec {
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return fail(positions.offset(nul), 'This is not a text document: it holds binary data (a NUL byte here). A spec is YAML or JSON text.');
   if (text.trim() === '') return fail(START, 'The document is empty. An OpenAPI document starts with `openapi: 3.1.0` and an `info` with its `title` and `version`.');
-  return /^\s*[{[]/.test(text) ? readJson(text, positions) : readYaml(text, positions);
+  return syntax === 'json' ? readJson(text, positions) : readYaml(text, positions);
 }
 
 function readJson(text: string, positions: SourcePositions): ReadSpec {
@@ -44,7 +46,7 @@ function readJson(text: string, positions: SourcePositions): ReadSpec {
   } catch (err) {
     const message = (err as Error).message;
     const at = /at position (\d+)/.exec(message);
-    const where = at ? positions.offset(Number(at[1])) : firstYamlError(text) ?? START;
+    const where = at ? positions.offset(Number(at[1])) : firstJsonError(text, positions);
     return { value: undefined, positions, problems: [problemAt(where, `This is not valid JSON: ${plainJsonError(message)}.`)] };
   }
   return checked(value, positions, text.length);
@@ -59,16 +61,15 @@ function plainJsonError(message: string): string {
     .trim();
 }
 
-function firstYamlError(text: string): Position | undefined {
+/** Where a JSON scanner first stumbles (V8's message does not always say). */
+function firstJsonError(text: string, positions: SourcePositions): Position {
+  const errors: ParseError[] = [];
   try {
-    const { doc, lines } = parseSource(text);
-    const error = doc.errors[0];
-    if (!error) return undefined;
-    const { line, col } = lines.linePos(error.pos[0]);
-    return { line, column: col };
+    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
   } catch {
-    return undefined;
+    return START;
   }
+  return errors[0] ? positions.offset(errors[0].offset) : START;
 }
 
 const YAML_REASONS: [RegExp, string][] = [

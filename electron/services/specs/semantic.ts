@@ -16,50 +16,75 @@ export function semanticProblems(doc: Record<string, unknown>, positions: Source
   return [...refProblems(doc, positions), ...operationIdProblems(doc, positions), ...pathParameterProblems(doc, positions)];
 }
 
+interface Place {
+  parent: Place | null;
+  token: string;
+}
+
+const tokensOfPlace = (place: Place | null): string[] => {
+  const out: string[] = [];
+  for (let p = place; p !== null; p = p.parent) out.push(p.token);
+  return out.reverse();
+};
+
 /** Every `$ref` in the document with where it is written (iterative: no recursion on deep documents). */
-function* refsIn(doc: unknown): Generator<{ ref: string; tokens: string[] }> {
-  const stack: [unknown, string[]][] = [[doc, []]];
+function* refsIn(doc: unknown): Generator<{ ref: string; tokens: () => string[] }> {
+  const stack: [unknown, Place | null][] = [[doc, null]];
   while (stack.length > 0) {
-    const [node, tokens] = stack.pop()!;
+    const [node, place] = stack.pop()!;
     if (Array.isArray(node)) {
-      node.forEach((child, i) => typeof child === 'object' && child !== null && stack.push([child, [...tokens, String(i)]]));
+      node.forEach((child, i) => typeof child === 'object' && child !== null && stack.push([child, { parent: place, token: String(i) }]));
       continue;
     }
     if (!isObject(node)) continue;
-    if (typeof node.$ref === 'string') yield { ref: node.$ref, tokens: [...tokens, '$ref'] };
-    for (const [key, child] of Object.entries(node)) {
+    if (typeof node.$ref === 'string') yield { ref: node.$ref, tokens: () => [...tokensOfPlace(place), '$ref'] };
+    for (const key in node) {
+      const child = node[key];
       // Example values and extensions are data, not part of the spec's structure.
-      if (key === 'example' || key === 'examples' || key.startsWith('x-') || typeof child !== 'object' || child === null) continue;
-      stack.push([child, [...tokens, key]]);
+      if (typeof child !== 'object' || child === null || key === 'example' || key === 'examples' || key.startsWith('x-')) continue;
+      stack.push([child, { parent: place, token: key }]);
     }
   }
 }
 
+/** What following a local ref ends at: a value, nothing, or a loop of refs. */
+type RefOutcome = { kind: 'ok' } | { kind: 'missing'; last: string } | { kind: 'loop'; chain: string[] };
+
+function followRef(doc: unknown, ref: string): RefOutcome {
+  const chain = [ref];
+  let target = resolveLocal(doc, ref);
+  while (target.found && isObject(target.value) && typeof target.value.$ref === 'string' && target.value.$ref.startsWith('#')) {
+    const next = target.value.$ref;
+    if (chain.includes(next)) return { kind: 'loop', chain: [...chain, next] };
+    if (chain.length > 64) return { kind: 'ok' };
+    chain.push(next);
+    target = resolveLocal(doc, next);
+  }
+  return target.found ? { kind: 'ok' } : { kind: 'missing', last: chain.at(-1)! };
+}
+
 function refProblems(doc: Record<string, unknown>, positions: SourcePositions): SpecProblem[] {
   const problems: SpecProblem[] = [];
+  const outcomes = new Map<string, RefOutcome>();
   for (const { ref, tokens } of refsIn(doc)) {
     if (problems.length >= MAX_REF_PROBLEMS) break;
-    const at = () => positions.at(tokens);
-    const path = pointerOf(tokens);
+    const add = (message: string, severity: SpecProblem['severity'] = 'error') => {
+      const at = tokens();
+      problems.push(problemAt(positions.at(at), message, pointerOf(at), severity));
+    };
     if (!ref.startsWith('#')) {
-      problems.push(problemAt(at(), `The $ref \`${ref}\` points outside this document; Courier does not follow it (its requests, mocks and docs leave it out).`, path, 'warning'));
+      add(`The $ref \`${ref}\` points outside this document; Courier does not follow it (its requests, mocks and docs leave it out).`, 'warning');
       continue;
     }
-    const chain = [ref];
-    let target = resolveLocal(doc, ref);
-    while (target.found && isObject(target.value) && typeof target.value.$ref === 'string' && target.value.$ref.startsWith('#')) {
-      const next = target.value.$ref;
-      if (chain.includes(next)) {
-        problems.push(problemAt(at(), `The $ref \`${ref}\` goes round in a loop of refs (${[...chain, next].join(' → ')}) and never reaches a value.`, path));
-        break;
-      }
-      if (chain.length > 64) break;
-      chain.push(next);
-      target = resolveLocal(doc, next);
+    let outcome = outcomes.get(ref);
+    if (!outcome) {
+      outcome = followRef(doc, ref);
+      outcomes.set(ref, outcome);
     }
-    if (!target.found) {
-      const last = chain.at(-1)!;
-      problems.push(problemAt(at(), `The $ref \`${ref}\` points at nothing: ${last === ref ? 'there is no' : `it leads to \`${last}\`, and there is no`} \`${last}\` in this document.`, path));
+    if (outcome.kind === 'loop') add(`The $ref \`${ref}\` goes round in a loop of refs (${outcome.chain.join(' → ')}) and never reaches a value.`);
+    if (outcome.kind === 'missing') {
+      const { last } = outcome;
+      add(`The $ref \`${ref}\` points at nothing: ${last === ref ? 'there is no' : `it leads to \`${last}\`, and there is no`} \`${last}\` in this document.`);
     }
   }
   return problems;
