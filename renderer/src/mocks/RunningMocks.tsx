@@ -7,6 +7,7 @@ import { copyUrl, selectMock, stopMock } from './mocksActions';
 
 function describe(m: MockInfo): string {
   const parts = [m.source.kind === 'spec' ? 'spec' : 'collection examples'];
+  if (m.host !== '127.0.0.1') parts.push(`on all interfaces (${m.host}): reachable from other machines`);
   if (m.latencyMs > 0) parts.push(`${m.latencyMs} ms latency`);
   parts.push(m.cors ? 'CORS on' : 'CORS off');
   if (m.source.kind === 'spec') parts.push(m.validateRequests ? 'validating' : 'not validating');

@@ -1,11 +1,13 @@
 // The mock servers as the Mocks view shows them: the running ones (kept in step by mocks.changed),
 // the ones stopped in this session whose log is still on screen, each mock's request log (from
-// mocks.log, then mocks.request events, batched a few times a second), and the view's form.
+// mocks.log, then mocks.request events, batched a few times a second; read again after a
+// reconnect), and the view's form.
 import { create } from 'zustand';
 import type { MockInfo, MockLogEntry } from '../../../shared/contract-design';
 import { newMockForm, type MockForm } from '../mocks/mockForm';
 import { byMock, mergeLog } from '../mocks/mockLog';
 import { onEvent, rpc } from '../rpc';
+import { useConnection } from '../rpc/connection';
 import { errorMessage } from './toasts';
 
 /** Stopped mocks whose logs stay on screen until cleared (the oldest go first past this). */
@@ -94,6 +96,13 @@ export async function loadMocks(): Promise<void> {
     subscribed = true;
     onEvent('mocks.changed', (e) => applyMocks(e.mocks));
     onEvent('mocks.request', receive);
+    // Events sent while the web host's socket was down are lost: read the list and logs again.
+    let wasOpen = useConnection.getState().state.status === 'open';
+    useConnection.subscribe(({ state }) => {
+      const open = state.status === 'open';
+      if (open && !wasOpen) void loadMocks();
+      wasOpen = open;
+    });
   }
   try {
     const { mocks } = await rpc['mocks.list']({});
