@@ -87,6 +87,16 @@ paths:
             application/json:
               schema:
                 $ref: '#/components/schemas/Error'
+  /people:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/Owner'
+      responses:
+        '201':
+          description: Created
   /pets/mine:
     get:
       responses:
@@ -112,6 +122,12 @@ components:
         name: { type: string, minLength: 1 }
         tag: { type: string, nullable: true }
         age: { type: integer, minimum: 0 }
+    Owner:
+      type: object
+      required: [id, name]
+      properties:
+        id: { type: integer, readOnly: true }
+        name: { type: string }
     Error:
       type: object
       properties:

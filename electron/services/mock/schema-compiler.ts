@@ -1,11 +1,12 @@
 // Compiles the schemas of an OpenAPI document into validators with Ajv: the whole document is
 // added once (so `#/components/...` refs inside any schema resolve), and each schema is compiled
 // by its pointer. OpenAPI 3.0's dialect (nullable, boolean exclusiveMinimum/Maximum) is rewritten
-// to JSON Schema first; 3.1 documents are JSON Schema 2020-12 already.
+// to JSON Schema first; 3.1 documents are JSON Schema 2020-12 already. The validators check
+// requests, so a readOnly property is not required.
 import AjvDraft7, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { isObject } from '../formats/openapi/pointer.js';
+import { isObject, pointerTokens } from '../formats/openapi/pointer.js';
 
 type AjvInstance = InstanceType<typeof AjvDraft7>;
 
@@ -33,6 +34,37 @@ function rewrite30(node: unknown, depth = 0): void {
   for (const value of Object.values(node)) rewrite30(value, depth + 1);
 }
 
+/** The value a local `$ref` chain ends at in `root` (undefined when it leads nowhere). */
+function follow(node: unknown, root: unknown): unknown {
+  for (let hops = 0; isObject(node) && typeof node.$ref === 'string' && hops < 32; hops++) {
+    const tokens = pointerTokens(node.$ref);
+    if (!tokens) return undefined;
+    node = tokens.reduce<unknown>((at, t) => (isObject(at) ? at[t] : Array.isArray(at) ? at[Number(t)] : undefined), root);
+  }
+  return node;
+}
+
+/**
+ * Requests need not send what the server makes: a `readOnly` property is not required of them
+ * (OpenAPI says so, and Prism does the same). Every schema here checks requests.
+ */
+function dropReadOnlyRequired(node: unknown, root: unknown, depth = 0): void {
+  if (depth > MAX_WALK_DEPTH) return;
+  if (Array.isArray(node)) {
+    node.forEach((n) => dropReadOnlyRequired(n, root, depth + 1));
+    return;
+  }
+  if (!isObject(node)) return;
+  if (Array.isArray(node.required) && isObject(node.properties)) {
+    const props = node.properties;
+    node.required = node.required.filter((name) => {
+      const prop = follow(props[String(name)], root);
+      return !(isObject(prop) && prop.readOnly === true);
+    });
+  }
+  for (const value of Object.values(node)) dropReadOnlyRequired(value, root, depth + 1);
+}
+
 function newAjv(version: '3.0' | '3.1'): AjvInstance {
   const options = { strict: false, allErrors: true, validateSchema: false, logger: false as const, validateFormats: true };
   const ajv = version === '3.1' ? new Ajv2020(options) : new AjvDraft7(options);
@@ -51,6 +83,7 @@ export class SchemaCompiler {
   constructor(doc: Record<string, unknown>, version: '3.0' | '3.1') {
     const copy = structuredClone(doc);
     if (version === '3.0') rewrite30(copy);
+    dropReadOnlyRequired(copy, copy);
     delete copy.$id;
     delete copy.$schema;
     this.ajv = newAjv(version);

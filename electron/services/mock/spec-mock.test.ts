@@ -129,6 +129,13 @@ describe('spec mock: request validation', () => {
     expect((await problemOf(text)).errors).toEqual(['the content type `text/plain` is not accepted; POST /pets accepts application/json']);
   });
 
+  it('a readOnly property is not required of a request', async () => {
+    const s = await petstore();
+    const post = (body: unknown) => fetch(`${s.url}/people`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post({ name: 'Ann' })).status).toBe(201);
+    expect((await problemOf(await post({ id: 1 }))).errors).toEqual(['request body is missing the required property `name`']);
+  });
+
   it('--no-validate: the same bad request gets the example', async () => {
     const s = await petstore(false);
     expect((await fetch(`${s.url}/pets/abc`)).status).toBe(200);

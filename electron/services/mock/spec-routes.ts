@@ -54,15 +54,6 @@ export class SpecRoutes {
       }
       route.operations.set(op.method, op);
     }
-    // Most specific first: at the first segment where two differ, the literal one goes first.
-    this.routes.sort((a, b) => {
-      for (let i = 0; i < Math.min(a.segments.length, b.segments.length); i++) {
-        const la = a.segments[i].literal !== undefined;
-        const lb = b.segments[i].literal !== undefined;
-        if (la !== lb) return la ? -1 : 1;
-      }
-      return 0;
-    });
   }
 
   match(method: string, rawPath: string): RouteMatch {
@@ -70,9 +61,11 @@ export class SpecRoutes {
     let wrongMethod: RouteMatch | undefined;
     for (const path of candidates) {
       const parts = split(path);
-      for (const route of this.routes) {
-        const params = matchSegments(route.segments, parts);
-        if (!params) continue;
+      const matches = this.routes
+        .map((route) => ({ route, params: matchSegments(route.segments, parts) }))
+        .filter((m): m is { route: Route; params: Record<string, string> } => m.params !== undefined)
+        .sort((a, b) => moreSpecific(a.route, b.route));
+      for (const { route, params } of matches) {
         const operation = route.operations.get(method) ?? (method === 'HEAD' ? route.operations.get('GET') : undefined);
         if (operation) return { kind: 'found', operation, pathParams: params };
         wrongMethod ??= { kind: 'method', path: route.path, allow: [...route.operations.keys()] };
@@ -80,6 +73,16 @@ export class SpecRoutes {
     }
     return wrongMethod ?? { kind: 'none' };
   }
+}
+
+/** For two templates that match one path: the one with a literal segment where the other has a parameter goes first. */
+function moreSpecific(a: Route, b: Route): number {
+  for (let i = 0; i < a.segments.length; i++) {
+    const la = a.segments[i].literal !== undefined;
+    const lb = b.segments[i]?.literal !== undefined;
+    if (la !== lb) return la ? -1 : 1;
+  }
+  return 0;
 }
 
 function matchSegments(segments: Segment[], parts: string[]): Record<string, string> | undefined {
