@@ -2,9 +2,9 @@
 // real mock servers on loopback and the real script sandbox: the model's invalid spec comes back
 // to it as problems with lines (nothing saved), the valid one is saved with its collection, the
 // mock runs and the tests pass against it with no approval asked. Undo of the turn removes the
-// spec and the collection; undo of a turn that changed a spec puts its text and its link back,
+// spec and the collection, and stops the mock of that spec; undo of a turn that changed a spec puts its text and its link back,
 // row for row.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { workspaceDb } from '../../electron/services/agent/store/db.js';
 import { createMockManager, type MockManager } from '../../electron/services/mock/mock-manager.js';
 import type { Workspace } from '../../electron/services/store/workspace.js';
@@ -82,6 +82,9 @@ describe('/design', () => {
 
     expect(h.agent.undoTurn(turn.id)).toEqual({ restored: 0, removed: 2 });
     expect(specRows(h.workspace)).toEqual({ specs: [], operations: [], items: [] });
+    // The mock of the spec the undo removed stops too, and its port is free again.
+    await vi.waitFor(() => expect(h.mocks.list()).toEqual([]));
+    await expect(fetch(`${mock.url}/pets`)).rejects.toThrow();
   });
 
   it('undo of a turn that changed a spec and synced its collection puts the text, the link and the requests back', async () => {

@@ -4,7 +4,7 @@
 // of it and runs the collection's tests against the mock. Checked on screen (steps, answer, tree,
 // checkpoint card, Mocks view) and via the app's own channels (the spec is valid, the collection
 // has tests, the mock runs on loopback and answered the run). Undo turn removes the spec and the
-// collection.
+// collection, and the mock of the spec stops.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRpc } from '../support/app-rpc.js';
@@ -135,7 +135,13 @@ describe.skipIf(skipE2E)('/design in the app', () => {
     await treeItem(page, 'Pets').click();
     await treeItem(page, 'GET List pets').waitFor();
     await page.getByRole('button', { name: 'Mocks', exact: true }).click();
-    await page.getByText(mock.url, { exact: false }).first().waitFor();
+    const running = page.getByTestId('mock-running');
+    await running.waitFor();
+    expect(await running.getByTestId('mock-url').textContent()).toBe(mock.url);
+    await expect.poll(() => running.getByTestId('mock-requests').textContent()).toContain('4 requests');
+    // Closed before the undo: the Mocks view's source picker loops (React #185) once the workspace
+    // has no collection left (its tree selector answers a new empty list each time); see the report.
+    await page.getByRole('button', { name: 'Close Mocks', exact: true }).click();
 
     // The checkpoint card lists the spec and the collection; Undo turn removes both.
     const card = turn.getByTestId('agent-checkpoint');
@@ -145,6 +151,8 @@ describe.skipIf(skipE2E)('/design in the app', () => {
     await treeItem(page, 'Pets').waitFor({ state: 'detached' });
     expect((await appRpc(suite.app, 'specs.list', {})).specs).toEqual([]);
     expect((await appRpc(suite.app, 'tree.list', {})).nodes).toEqual([]);
+    // The mock of the removed spec stopped with it.
+    await expect.poll(async () => (await appRpc(suite.app, 'mocks.list', {})).mocks).toEqual([]);
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 });

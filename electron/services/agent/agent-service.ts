@@ -32,6 +32,7 @@ import type { Workspace } from '../store/workspace.js';
 import { readAiSettings, updateAiSettings } from './ai-settings.js';
 import { ApprovalBoard } from './approvals.js';
 import { restoreSnapshots } from './checkpoint.js';
+import { stopOrphanMocks } from './orphan-mocks.js';
 import { buildContext } from './context-builder.js';
 import { runTurn, type TurnEvent, type TurnOutcome } from './executor.js';
 import type { KeyStore } from './key-store.js';
@@ -317,7 +318,7 @@ export class AgentService {
     return this.approvals.decide(approvalId, decision);
   }
 
-  /** Restores what the turn created and changed; later turns that changed things must be undone first. */
+  /** Restores what the turn created and changed (a mock of a spec or collection it removes stops); later turns that changed things must be undone first. */
   undoTurn(turnId: string): { restored: number; removed: number } {
     const turn = this.store.getTurn(turnId);
     if (turn.status === 'running') throw conflict('This turn is still running; cancel it first.');
@@ -329,6 +330,7 @@ export class AgentService {
       return r;
     });
     this.announceChanges(turn.snapshots.map((s) => s.kind));
+    if (this.deps.mocks) void stopOrphanMocks(this.deps.workspace, this.deps.mocks);
     return result;
   }
 
