@@ -4,7 +4,8 @@
 // (newest first, status, what matched, a filter); Stop frees the port (connection refused) and
 // keeps the log; a collection's menu starts one too. A spec mock (the petstore spec opened as a file)
 // answers a valid request from the spec, refuses a bad POST with a 400 problem body that the log
-// shows, and adds the latency asked for; a long log draws only its newest 200 rows.
+// shows, and adds the latency asked for; a long log draws only its newest 200 rows; the spec's tab
+// starts a mock too.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -170,6 +171,15 @@ describe.skipIf(skipE2E)('mock servers', () => {
     await view.getByTestId('mock-running').getByRole('button', { name: 'Stop', exact: true }).click();
     await expect.poll(() => view.getByTestId('mock-running').count()).toBe(0);
     expect(await refused(`${url}/pets`)).toBe('ECONNREFUSED');
+
+    // The spec's own tab starts one too.
+    await page.getByRole('tab', { name: 'petstore.openapi' }).click();
+    await page.getByTestId('spec-view').getByRole('button', { name: 'Start mock', exact: true }).click();
+    await expect.poll(() => view.getByTestId('mock-running').count()).toBe(1);
+    const fromTab = (await view.getByTestId('mock-url').first().textContent())!.trim();
+    expect((await fetch(`${fromTab}/pets/3`)).status).toBe(200);
+    await view.getByTestId('mock-running').getByRole('button', { name: 'Stop', exact: true }).click();
+    await expect.poll(() => view.getByTestId('mock-running').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });
