@@ -89,7 +89,8 @@ function readYaml(text: string, positions: SourcePositions): ReadSpec {
     if (err instanceof YAMLException) {
       const reason = err.reason ?? err.message;
       const plain = YAML_REASONS.find(([pattern]) => pattern.test(reason))?.[1];
-      const where = err.mark ? { line: err.mark.line + 1, column: err.mark.column + 1 } : START;
+      // The mark's offset, kept inside the text (at the end of the stream js-yaml points one line past it).
+      const where = err.mark ? positions.offset(Math.min(err.mark.position, Math.max(0, text.length - 1))) : START;
       return { value: undefined, positions, problems: [problemAt(where, `This is not valid YAML: ${plain ?? `${reason}.`}`)] };
     }
     return { value: undefined, positions, problems: [problemAt(START, tooDeep(err))] };
