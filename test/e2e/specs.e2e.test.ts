@@ -4,7 +4,7 @@
 // test script the user adds to one of them survives the spec being edited (an operation added, one
 // changed, one removed) and the drift (listed as Added / Changed / Removed) being applied with
 // "Update collection". A JSON spec file opened while invalid is refused with a clear error and
-// creates no collection.
+// creates no collection. A change saved in another window shows in an open editor.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { skipE2E } from '../support/browser.js';
@@ -247,5 +247,24 @@ describe.skipIf(skipE2E)('specs in the workspace', () => {
     await page.getByRole('tab', { name: 'Collections', exact: true }).click();
     expect(await treeRows(page)).toEqual(before);
     expect(errors).toEqual([]);
+  });
+
+  it('shows a change made elsewhere (another window) in an open spec editor', async () => {
+    const first = await openApp(suite.browser, suite.app);
+    const second = await openApp(suite.browser, suite.app);
+    suite.pages.push(first.page, second.page);
+    await newSpec(first.page);
+    await replaceText(first.page, V1.replace('title: Pets API', 'title: Shared API'));
+    await expect.poll(() => specView(first.page).getByTestId('spec-info').textContent()).toContain('Shared API · v1.2.0');
+
+    await second.page.getByRole('tab', { name: 'Specs', exact: true }).click();
+    const name = (await specView(first.page).getByLabel('Spec name').inputValue()).trim();
+    await second.page.getByRole('button', { name: `Open spec ${name}`, exact: true }).click();
+    await expect.poll(() => specView(second.page).getByTestId('spec-editor').locator('.cm-content').textContent()).toContain('title: Shared API');
+    await replaceText(second.page, V2.replace('title: Pets API', 'title: Shared API'));
+
+    await expect.poll(() => specView(first.page).getByTestId('spec-editor').locator('.cm-content').textContent()).toContain('operationId: createPet');
+    await expect.poll(() => specView(first.page).getByTestId('spec-info').textContent()).toBe('Shared API · v1.3.0 · 3 operations');
+    expect([...first.errors, ...second.errors]).toEqual([]);
   });
 });

@@ -28,7 +28,10 @@ function useSpecDocument(specId: string) {
     rpc['specs.get']({ id: specId }).then(
       (s) => {
         if (!live) return;
-        if (useSpecs.getState().texts[specId] === undefined) useSpecs.getState().setText(specId, s.text);
+        if (useSpecs.getState().texts[specId] === undefined) {
+          useSpecs.getState().setText(specId, s.text);
+          useSpecs.getState().noteSaved(specId, s.updatedAt);
+        }
         setSpec(s);
       },
       (err: unknown) => live && setError(errorMessage(err)),

@@ -73,6 +73,7 @@ const chains = new Map<string, Promise<boolean>>();
 /** The user typed: keep the text, save it shortly. */
 export function editSpecText(specId: string, text: string): void {
   useSpecs.getState().setText(specId, text);
+  useSpecs.getState().setPending(specId, true);
   clearTimeout(timers.get(specId));
   timers.set(specId, setTimeout(() => void flushSpec(specId), AUTOSAVE_MS));
 }
@@ -91,8 +92,9 @@ export function flushSpec(specId: string): Promise<boolean> {
     const text = useSpecs.getState().texts[specId];
     if (text === undefined) return true;
     const saved = await attempt(() => rpc['specs.update']({ id: specId, text }), 'Could not save the spec');
+    if (!timers.has(specId)) useSpecs.getState().setPending(specId, false);
     if (!saved) return false;
-    useSpecs.getState().noteSaved(specId);
+    useSpecs.getState().noteSaved(specId, saved.updatedAt);
     void useSpecs.getState().reload();
     return true;
   });
