@@ -7,6 +7,7 @@ import { openWorkspace } from '../../electron/services/store/workspace.js';
 import { bundle } from '../credits/bundles.js';
 import { tempHome } from '../support/app.js';
 import { lastToolResult, startModelServer, type ModelServer } from '../support/model-server.js';
+import { PETS_SPEC } from '../support/pets-spec.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 let cli: string;
@@ -79,6 +80,33 @@ describe('courier agent', () => {
     expect(out.stdout).toContain('denied (pass --approve all to allow)');
     expect(out.stdout.trim().endsWith('It was not sent.')).toBe(true);
     expect(api.hits('/echo/cli')).toBe(before);
+  }, 60_000);
+
+  it('/design runs whole: its test run goes only to the mock it started, so --approve none lets it through; the mock lives for the turn', async () => {
+    const mock = { url: '', collectionId: '' };
+    model.push(
+      { kind: 'tool_calls', calls: [{ name: 'write_spec', arguments: { name: 'Pets', text: PETS_SPEC, generateCollection: true } }] },
+      (req) => ({ kind: 'tool_calls', calls: [{ name: 'start_mock', arguments: { specId: lastToolResult(req).id } }] }),
+      (req) => {
+        Object.assign(mock, { url: String(lastToolResult(req).url), collectionId: String(lastToolResult(req).collectionId) });
+        return { kind: 'tool_calls', calls: [{ name: 'set_variable', arguments: { scope: 'collection', collectionId: mock.collectionId, key: 'petId', value: '1' } }] };
+      },
+      () => ({ kind: 'tool_calls', calls: [{ name: 'run_tests', arguments: { id: mock.collectionId, baseUrl: mock.url } }] }),
+      (req) => ({ kind: 'text', text: `Tests: ${String(lastToolResult(req).passed)} passed, ${String(lastToolResult(req).failed)} failed.` }),
+    );
+    const out = await courier('agent', '/design a pets API', ...provider());
+    expect(out.code).toBe(0);
+    expect(out.stdout).not.toContain('needs approval');
+    expect(out.stdout).toContain('Saved spec Pets (3 operations), generated its collection (3 requests)');
+    expect(out.stdout).toMatch(/Tests: \d+ passed, 0 failed\.\s*$/);
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await expect(fetch(`${mock.url}/pets`)).rejects.toThrow();
+    const ws = openWorkspace(home);
+    try {
+      expect(ws.listSpecs().map((s) => [s.name, s.collectionId])).toEqual([['Pets', mock.collectionId]]);
+    } finally {
+      ws.close();
+    }
   }, 60_000);
 
   it('fails with a clear message when the provider is down, and on bad flags', async () => {
