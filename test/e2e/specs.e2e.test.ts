@@ -3,8 +3,9 @@
 // its operations; "Generate collection" makes a linked collection with one request per operation; a
 // test script the user adds to one of them survives the spec being edited (an operation added, one
 // changed, one removed) and the drift (listed as Added / Changed / Removed) being applied with
-// "Update collection". A JSON spec file opened while invalid is refused with a clear error and
-// creates no collection. A change saved in another window shows in an open editor.
+// "Update collection" (the checked entries, then the rest). A JSON spec file opened while invalid
+// is refused with a clear error and creates no collection. A change saved in another window shows
+// in an open editor.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { skipE2E } from '../support/browser.js';
@@ -216,9 +217,15 @@ describe.skipIf(skipE2E)('specs in the workspace', () => {
     expect(await group('Changed').textContent()).toContain('fields');
     expect(await group('Removed').getByTestId('drift-entry').getAttribute('aria-label')).toBe('DELETE /pets/{petId}');
 
-    // Update: the new request is there, the removed one is gone, the user's script is kept.
+    // Update the checked ones first: the removal, unchecked, stays listed; then the rest.
+    await group('Removed').getByRole('checkbox', { name: 'Apply DELETE /pets/{petId}' }).uncheck();
     await drift.getByRole('button', { name: 'Update collection', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Collection updated: 1 added, 1 changed, 1 removed' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Collection updated: 1 added, 1 changed, 0 removed' }).count()).toBe(1);
+    await expect.poll(() => drift.getByTestId('drift-entry').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(['DELETE /pets/{petId}']);
+    await drift.getByRole('button', { name: 'Update collection', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Collection updated: 0 added, 0 changed, 1 removed' }).count()).toBe(1);
+
+    // The new request is there, the removed one is gone, the user's script is kept.
     await expect.poll(() => drift.getByText('The collection matches the spec.').count()).toBe(1);
     await specView(page).getByRole('button', { name: 'Open collection', exact: true }).click();
     await expect.poll(async () => (await requestRows(page)).sort()).toEqual(['GET Get a pet', 'GET List pets', 'POST Create a pet']);
