@@ -5,7 +5,7 @@
 // changed, one removed) and the drift (listed as Added / Changed / Removed) being applied with
 // "Update collection" (the checked entries, then the rest). A JSON spec file opened while invalid
 // is refused with a clear error and creates no collection. A change saved in another window shows
-// in an open editor.
+// in an open editor. Deleting a spec asks first and closes its tab.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { skipE2E } from '../support/browser.js';
@@ -235,7 +235,7 @@ describe.skipIf(skipE2E)('specs in the workspace', () => {
     expect(errors).toEqual([]);
   });
 
-  it('opens a JSON spec file, and refuses to generate a collection from it while invalid, saying why and creating nothing', async () => {
+  it('opens a JSON spec file, refuses to generate a collection from it while invalid (saying why, creating nothing), and deletes it', async () => {
     const { page, errors } = await openApp(suite.browser, suite.app);
     suite.pages.push(page);
     await page.getByRole('tab', { name: 'Collections', exact: true }).click();
@@ -253,6 +253,13 @@ describe.skipIf(skipE2E)('specs in the workspace', () => {
     expect(await specView(page).getByRole('button', { name: 'Generate collection', exact: true }).count()).toBe(1);
     await page.getByRole('tab', { name: 'Collections', exact: true }).click();
     expect(await treeRows(page)).toEqual(before);
+
+    // Deleting the spec asks first, then closes its tab.
+    await page.getByRole('tab', { name: 'Specs', exact: true }).click();
+    await page.getByRole('button', { name: 'Delete spec broken-api', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Delete spec' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.getByRole('listitem', { name: 'Spec broken-api' }).count()).toBe(0);
+    await expect.poll(() => specView(page).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
