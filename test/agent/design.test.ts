@@ -63,6 +63,8 @@ describe('/design', () => {
     const turn = h.agent.conversation(summary.conversationId).turnList[0];
     expect(turn.skill).toBe('design');
     expect(turn.steps.map((s) => `${s.tool}:${s.status}`)).toEqual(['write_spec:error', 'write_spec:ok', 'start_mock:ok', 'set_variable:ok', 'run_tests:ok']);
+    // Metered as asset writes: the call whose spec was saved and the one that set a variable, not the refused one.
+    expect(turn.calls.map((c) => c.assetWrite)).toEqual([false, true, false, true, false, false]);
 
     // The skill's instructions went first; the problems went back to the model with their lines.
     expect(h.model.requests[0].body!.messages[0].content).toContain('The user started the skill /design');

@@ -80,6 +80,10 @@ describe('write_spec', () => {
       '\ncomponents:',
       "\n    delete:\n      operationId: deletePet\n      summary: Delete a pet\n      parameters:\n        - { name: petId, in: path, required: true, schema: { type: integer } }\n      responses:\n        '204':\n          description: Deleted\ncomponents:",
     );
+    // An invalid update changes nothing: the spec keeps its name and text, the collection its requests.
+    await expect(run('write_spec', { specId: first.id, name: 'Pets v2', text: PETS_SPEC_INVALID, generateCollection: true })).rejects.toThrow(/nothing was saved/);
+    expect(temp.ws().getSpec(String(first.id))).toMatchObject({ name: 'Pets', text: PETS_SPEC });
+    expect(ctx.recorder.checkpoint()).toEqual({ created: [], changed: [] });
     const out = await run('write_spec', { specId: first.id, name: 'Pets v2', text: withDelete, generateCollection: true });
     expect(out).toMatchObject({ id: first.id, name: 'Pets v2', operations: 4, collectionId: first.collectionId, synced: { added: 1, changed: 0, removed: 0 } });
     expect(temp.ws().tree().filter((n) => n.kind === 'request').map((n) => n.method)).toContain('DELETE');
@@ -130,6 +134,18 @@ describe('start_mock and run_tests against it', () => {
     expect(mocks.log(String(mock.id)).map((e) => `${e.method} ${e.status}`).sort()).toEqual(['GET 200', 'GET 200', 'POST 201']);
     // The collection keeps its own baseUrl: the override was for that run only.
     expect(temp.ws().getItem(String(spec.collectionId)).variables?.find((v) => v.key === 'baseUrl')?.value).toBe('https://pets.example/v1');
+  });
+
+  it('mocks a collection from its saved examples', async () => {
+    const ws = temp.ws();
+    const c = ws.createItem({ kind: 'collection', parentId: null, name: 'Shop', variables: [{ key: 'baseUrl', value: 'https://shop.test', enabled: true, secret: false }] });
+    const r = ws.createItem({ kind: 'request', parentId: c.id, name: 'List orders', request: defaultRequest({ method: 'GET', url: '{{baseUrl}}/orders' }) });
+    ws.createExample(r.id, { name: 'Two orders', status: 200, statusText: 'OK', headers: [['Content-Type', 'application/json']], body: '[{"id":1},{"id":2}]' });
+    const mock = await run('start_mock', { collectionId: c.id, latencyMs: 0 });
+    expect(mock).toMatchObject({ name: 'Shop', collectionId: c.id });
+    const answer = await fetch(`${String(mock.url)}/orders`);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual([{ id: 1 }, { id: 2 }]);
   });
 
   it('says plainly when the spec is unknown, or when no mock can run here', async () => {
