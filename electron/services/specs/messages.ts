@@ -36,6 +36,8 @@ function branchOf(e: ErrorObject, summaries: ErrorObject[]): Branch | undefined 
   return { group: `${owner ?? e.instancePath} ${schemaPath}`, index: Number(last[2]) };
 }
 
+const inBranch = (e: ErrorObject) => /\/(oneOf|anyOf)\/\d+\//.test(e.schemaPath);
+
 const isUnder = (path: string, parent: string) => path === parent || path.startsWith(parent + '/');
 
 /** The errors worth showing, with oneOf/anyOf alternatives resolved as the header explains. */
@@ -47,7 +49,9 @@ export function collapse(errors: ErrorObject[]): (ErrorObject | Merged)[] {
     (e) =>
       !(e.keyword === 'required' && e.params.missingProperty === '$ref' && errors.some((o) => o !== e && !SUMMARIES.has(o.keyword) && isUnder(o.instancePath, e.instancePath))) &&
       !(e.keyword === 'format' && e.instancePath.endsWith('/$ref')) &&
-      !(e.keyword === 'enum' && errors.some((o) => o.keyword === 'type' && o.instancePath === e.instancePath)),
+      !(e.keyword === 'enum' && errors.some((o) => o.keyword === 'type' && !inBranch(o) && o.instancePath === e.instancePath)) &&
+      // "or a list of them": the other form of a value that has a better message already.
+      !(e.keyword === 'type' && inBranch(e) && errors.some((o) => o.instancePath === e.instancePath && !SUMMARIES.has(o.keyword) && o.keyword !== 'type')),
   );
   // 2. Summaries go when a detail at or under the same place explains them.
   kept = kept.filter((e) => !SUMMARIES.has(e.keyword) || !errors.some((o) => !SUMMARIES.has(o.keyword) && isUnder(o.instancePath, e.instancePath)));
@@ -90,7 +94,9 @@ function resolveAlternatives(instancePath: string, branches: ErrorObject[][]): (
     const fields = branches.map((b) => '`' + String(b[0].params.missingProperty) + '`');
     return [{ keyword: 'merged', instancePath, message: `needs ${fields.length === 2 ? fields.join(' or ') : `one of ${fields.slice(0, -1).join(', ')} or ${fields.at(-1)}`}` }];
   }
-  const fewest = branches.reduce((best, b) => (b.length < best.length ? b : best), branches[0]);
+  // The branch with the fewest errors; on a tie, one that names the allowed values over one that names a type.
+  const score = (b: ErrorObject[]) => b.length * 10 + (b.some((e) => e.keyword === 'type') ? 1 : 0);
+  const fewest = branches.reduce((best, b) => (score(b) < score(best) ? b : best), branches[0]);
   return all.filter((e) => fewest.includes(e));
 }
 

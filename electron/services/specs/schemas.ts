@@ -25,7 +25,9 @@ function compile(line: OpenApiLine): ValidateFunction {
  * parameters. Without a dialect the target is the schema's own `$defs/schema`, so point there.
  */
 function withPlainSchemaRefs(schema: object): object {
-  return JSON.parse(JSON.stringify(schema).replaceAll('{"$dynamicRef":"#meta"}', '{"$ref":"#/$defs/schema"}').replaceAll('"$dynamicAnchor":"meta",', '')) as object;
+  const plain = JSON.parse(JSON.stringify(schema).replaceAll('{"$dynamicRef":"#meta"}', '{"$ref":"#/$defs/schema"}').replaceAll('"$dynamicAnchor":"meta",', '')) as { $defs: Record<string, unknown> };
+  plain.$defs.schema = { $ref: 'https://json-schema.org/draft/2020-12/schema' };
+  return plain;
 }
 
 /** The structural errors of a document against the schema of its OpenAPI line (empty: it conforms). */

@@ -91,6 +91,14 @@ describe('validateSpecText', () => {
     ]);
   });
 
+  it('checks the schemas of 3.1 documents against JSON Schema 2020-12 (OpenAPI keywords allowed)', () => {
+    const doc = 'openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: strng\n      properties:\n        id: {type: integer, minimum: "x"}\n      discriminator: {propertyName: id}\n      example: {id: 1}\n';
+    expect(messages(doc)).toEqual([
+      '7:7 `type` in schema `Pet` must be one of `array`, `boolean`, `integer`, `null`, `number`, `object`, `string`, not the text "strng".',
+      '9:29 `properties.id.minimum` in schema `Pet` must be a number, not the text "x".',
+    ]);
+  });
+
   it('says what to do with Swagger 2.0, a missing or unsupported openapi version', () => {
     expect(messages('swagger: "2.0"\ninfo:\n  title: T\n  version: "1"\npaths: {}\n')[0]).toMatch(/^1:1 This is a Swagger 2.0 document\. .*OpenAPI 3\.0 or 3\.1/);
     expect(messages('info:\n  title: T\n  version: "1"\npaths: {}\n')).toEqual([
