@@ -142,12 +142,20 @@ describe.skipIf(skipE2E)('/design in the app', () => {
     // Closed before the undo: the Mocks view's source picker loops (React #185) once the workspace
     // has no collection left (its tree selector answers a new empty list each time); see the report.
     await page.getByRole('button', { name: 'Close Mocks', exact: true }).click();
+    // The Specs panel lists the spec: its operations, no problems.
+    const panels = page.getByRole('tablist', { name: 'Sidebar panels' });
+    await panels.getByRole('tab', { name: 'Specs' }).click();
+    const specRow = page.getByRole('listitem', { name: 'Spec Pets' });
+    await expect.poll(() => specRow.textContent()).toContain('3 ops');
 
     // The checkpoint card lists the spec and the collection; Undo turn removes both.
     const card = turn.getByTestId('agent-checkpoint');
     expect((await card.locator('.agent-change-kind').allTextContents()).sort()).toEqual(['collection', 'spec']);
     await card.getByRole('button', { name: 'Undo turn', exact: true }).click();
     await card.getByText('Undone', { exact: true }).waitFor();
+    // The open panels follow: the spec leaves the Specs panel, the collection the tree.
+    await specRow.waitFor({ state: 'detached' });
+    await panels.getByRole('tab', { name: 'Collections' }).click();
     await treeItem(page, 'Pets').waitFor({ state: 'detached' });
     expect((await appRpc(suite.app, 'specs.list', {})).specs).toEqual([]);
     expect((await appRpc(suite.app, 'tree.list', {})).nodes).toEqual([]);
