@@ -106,6 +106,7 @@ describe('write_spec', () => {
     await expect(run('write_spec', { name: 'X', fromCollectionId: get.id })).rejects.toThrow(/is a request, not a collection/);
     expect(() => tool('write_spec').schema.parse({ name: 'X', text: PETS_SPEC, fromCollectionId: c.id })).toThrow(/either text or fromCollectionId/);
     expect(() => tool('write_spec').schema.parse({ name: 'X' })).toThrow(/either text or fromCollectionId/);
+    expect(() => tool('write_spec').schema.parse({ name: 'X', fromCollectionId: c.id, generateCollection: true })).toThrow(/second copy/);
   });
 });
 

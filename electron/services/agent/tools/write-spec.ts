@@ -30,7 +30,11 @@ const schema = z
       .optional()
       .describe('Generate a collection with a test per request from the spec and link it to the spec (a linked collection is synced instead)'),
   })
-  .refine((a) => (a.text === undefined) !== (a.fromCollectionId === undefined), { message: 'Give either text or fromCollectionId (one of them)', path: ['text'] });
+  .refine((a) => (a.text === undefined) !== (a.fromCollectionId === undefined), { message: 'Give either text or fromCollectionId (one of them)', path: ['text'] })
+  .refine((a) => !(a.fromCollectionId && a.generateCollection && !a.specId), {
+    message: 'A spec made from a collection already has its collection: generateCollection would make a second copy of it; leave it out',
+    path: ['generateCollection'],
+  });
 
 type Args = z.output<typeof schema>;
 
