@@ -77,7 +77,7 @@ function checkParameters(op: SpecOperation, req: MockRequest, pathParams: Record
       if (param.required) problems.push(`${label} is required`);
       continue;
     }
-    if (param.validate && !param.validate(coerce(values, param, resolver))) problems.push(...describeErrors(label, param.validate.errors));
+    if (param.validate) problems.push(...describeErrors(label, param.validate(coerce(values, param, resolver))));
   }
   return problems;
 }
@@ -123,7 +123,7 @@ function checkBody(op: SpecOperation, req: MockRequest, resolver: Resolver): Moc
     const pointer = `${op.pointer}/requestBody/content/${media.mediaType.replace(/~/g, '~0').replace(/\//g, '~1')}/schema`;
     value = formValue(new URLSearchParams(req.body.toString('utf8')), safeTarget(resolver, pointer), resolver);
   } else return [];
-  return media.validate(value) ? [] : describeErrors('request body', media.validate.errors);
+  return describeErrors('request body', media.validate(value));
 }
 
 function safeTarget(resolver: Resolver, pointer: string): unknown {

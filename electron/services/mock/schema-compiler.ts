@@ -6,6 +6,7 @@
 import AjvDraft7, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { badInput } from '../../../shared/errors.js';
 import { isObject, pointerTokens } from '../formats/openapi/pointer.js';
 
 type AjvInstance = InstanceType<typeof AjvDraft7>;
@@ -90,10 +91,27 @@ export class SchemaCompiler {
     this.ajv.addSchema(copy, DOC_ID);
   }
 
-  /** The validator of the schema at `pointer` (`#/paths/...`); throws with Ajv's reason when the schema is broken. */
-  compile(pointer: string): ValidateFunction {
-    return this.ajv.compile({ $ref: DOC_ID + pointer });
+  /**
+   * A check of values against the schema at `pointer` (`#/paths/...`): the errors, none when the
+   * value fits. Compiled on first use, so a spec of a thousand operations starts at once; a
+   * schema Ajv cannot compile throws then, naming the place.
+   */
+  checker(pointer: string): SchemaCheck {
+    let compiled: ValidateFunction | undefined;
+    return (value) => {
+      if (!compiled) {
+        try {
+          compiled = this.ajv.compile({ $ref: DOC_ID + pointer });
+        } catch (err) {
+          throw badInput(`the schema at ${pointer} is not valid JSON Schema: ${(err as Error).message}`);
+        }
+      }
+      return compiled(value) ? [] : (compiled.errors ?? []);
+    };
   }
 }
 
-export type { ErrorObject, ValidateFunction };
+/** The errors of a value against a schema; empty when it fits. */
+export type SchemaCheck = (value: unknown) => ErrorObject[];
+
+export type { ErrorObject };

@@ -2,6 +2,7 @@
 // request validation with its exact problem+json bodies, and Prism's response choice (Prefer
 // code/example, Accept, examples and generated bodies, declared headers), for 3.0 and 3.1.
 import { afterEach, describe, expect, it } from 'vitest';
+import { largeSpec } from '../formats/openapi/large-spec.fixture.js';
 import { PETSTORE_30 } from './petstore.fixture.js';
 import { serve, type Served } from './serve.fixture.js';
 import { createSpecMock } from './spec-mock.js';
@@ -196,4 +197,17 @@ describe('spec mock: security', () => {
     expect((await fetch(`${server.url}/me`, { headers: { authorization: 'Basic dTpw' } })).status).toBe(401);
     expect((await fetch(`${server.url}/health`)).status).toBe(204);
   });
+});
+
+describe('spec mock: a big spec', () => {
+  it('a 1,000-operation spec starts (schemas compiled on first use) and routes to its last operation', async () => {
+    const text = JSON.stringify(largeSpec(1_000));
+    const started = performance.now();
+    server = await serve(createSpecMock(text, 'Big', { validateRequests: true }));
+    expect(performance.now() - started).toBeLessThan(15_000);
+    const last = Object.keys(largeSpec(1_000).paths as Record<string, unknown>).at(-1)!;
+    const url = `${server.url}${last.replace('{id}', '7')}`;
+    expect((await fetch(url, { headers: { authorization: 'Bearer t' } })).status).toBeLessThan(300);
+    expect((await fetch(url.replace('/7', '/seven'), { headers: { authorization: 'Bearer t' } })).status).toBe(400);
+  }, 60_000);
 });

@@ -1,13 +1,14 @@
-// A spec read for mocking, all at once when the mock starts: parsed, checked, every operation with
-// its parameters, request body and responses resolved and every schema compiled. Any problem
-// refuses the whole spec (listed with its line), so a mock never starts half-made.
+// A spec read for mocking, all at once when the mock starts: checked as the spec editor checks it
+// (validateSpecText), parsed, and every operation with its parameters, request body and responses
+// resolved. Any problem refuses the whole spec (listed with its line), so a mock never starts
+// half-made. Schemas are compiled to validators on first use (a big spec starts at once).
 import { AppError, badInput } from '../../../shared/errors.js';
 import { parseSpecText } from '../formats/openapi/parse.js';
 import { appendPointer, isObject } from '../formats/openapi/pointer.js';
 import { Resolver } from '../formats/openapi/resolver.js';
 import { swagger2ToOpenApi3 } from '../formats/openapi/swagger2.js';
 import { validateSpecText } from '../specs/validate.js';
-import { SchemaCompiler, type ValidateFunction } from './schema-compiler.js';
+import { SchemaCompiler, type SchemaCheck } from './schema-compiler.js';
 import { readSecurity, type SecurityAlternatives } from './security.js';
 import { lineLocator } from './spec-lines.js';
 
@@ -18,14 +19,14 @@ export interface SpecParameter {
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
   schema: Record<string, unknown> | undefined;
-  validate: ValidateFunction | undefined;
+  validate: SchemaCheck | undefined;
   /** `explode: false` query arrays come comma-separated. */
   explode: boolean;
 }
 
 export interface SpecBodyType {
   mediaType: string;
-  validate: ValidateFunction | undefined;
+  validate: SchemaCheck | undefined;
 }
 
 export interface SpecOperation {
@@ -161,16 +162,6 @@ function checkRefs(doc: unknown, resolver: Resolver, problems: ProblemList): voi
   walk(doc, '#', 0);
 }
 
-function compileAt(compiler: SchemaCompiler, pointer: string, problems: ProblemList): ValidateFunction | undefined {
-  return problems.guard(pointer, () => {
-    try {
-      return compiler.compile(pointer);
-    } catch (err) {
-      throw badInput(`the schema is not valid JSON Schema: ${(err as Error).message}`);
-    }
-  });
-}
-
 function readParameters(list: unknown, at: string, resolver: Resolver, compiler: SchemaCompiler, problems: ProblemList): SpecParameter[] {
   if (list === undefined) return [];
   if (!Array.isArray(list)) {
@@ -193,7 +184,7 @@ function readParameters(list: unknown, at: string, resolver: Resolver, compiler:
         in: p.in as SpecParameter['in'],
         required: p.in === 'path' || p.required === true,
         schema,
-        validate: p.schema === undefined ? undefined : compileAt(compiler, schemaAt, problems),
+        validate: p.schema === undefined ? undefined : compiler.checker(schemaAt),
         explode: p.explode !== false,
       },
     ];
@@ -216,7 +207,7 @@ function readBody(value: unknown, at: string, resolver: Resolver, compiler: Sche
   const types = Object.entries(content).map(([mediaType, media]) => {
     const mediaAt = appendPointer(resolved.at, 'content', mediaType);
     const hasSchema = isObject(media) && media.schema !== undefined;
-    return { mediaType: mediaType.toLowerCase(), validate: hasSchema ? compileAt(compiler, appendPointer(mediaAt, 'schema'), problems) : undefined };
+    return { mediaType: mediaType.toLowerCase(), validate: hasSchema ? compiler.checker(appendPointer(mediaAt, 'schema')) : undefined };
   });
   return { required: body.required === true, types };
 }
@@ -242,10 +233,7 @@ function readOperations(doc: Record<string, unknown>, resolver: Resolver, compil
       for (const [code, response] of Object.entries(isObject(op.responses) ? op.responses : {})) {
         const responseAt = appendPointer(opAt, 'responses', code);
         if (!/^([1-5]\d\d|[1-5]XX|default)$/i.test(code)) problems.add(responseAt, `"${code}" is not a status code`);
-        const r = problems.guard(responseAt, () => resolver.object(response, responseAt, 'a response'));
-        for (const [mediaType, media] of Object.entries(isObject(r?.value?.content) ? r.value.content : {})) {
-          if (isObject(media) && media.schema !== undefined) compileAt(compiler, appendPointer(r!.at, 'content', mediaType, 'schema'), problems);
-        }
+        problems.guard(responseAt, () => resolver.object(response, responseAt, 'a response'));
       }
       operations.push({
         key: `${method.toUpperCase()} ${path}`,
