@@ -109,6 +109,8 @@ describe('/design', () => {
       { kind: 'text', text: 'changed' },
     );
     const { summary } = await h.turn({ message: 'drop add pet' });
+    // The turn started knowing the spec by name and id, and its collection.
+    expect(h.model.requests[2].body!.messages[1].content).toContain(`## OpenAPI specs\n- Pets (spec ${spec.id}), linked to collection ${spec.collectionId}`);
     expect(ws.getSpec(spec.id)).toMatchObject({ name: 'Pets v2', text: smaller });
     expect(specRows(ws).operations).toHaveLength(2);
     const turn = h.agent.conversation(summary.conversationId).turnList[0];

@@ -1,7 +1,8 @@
 // What the model is told about the workspace at the start of a turn (DESIGN.md §7): the active tab
 // (its request and last response, a large body as shape + sample), the @-mentioned collections,
 // folders, requests and environments, and an outline of the workspace, each within a character
-// budget (~4 characters a token). Built from outline.ts (containers and counts, requests only
+// budget (~4 characters a token), and the OpenAPI specs (names and ids, for write_spec and
+// start_mock). Built from outline.ts (containers and counts, requests only
 // where shown), so it stays fast on a 10,000-request workspace. Secrets are removed later, by the turn's Redactor.
 import type { ActiveTab, Mention } from '../../../shared/contract-agent.js';
 import type { Item } from '../../../shared/model.js';
@@ -25,6 +26,7 @@ export interface ContextBudget {
 export const DEFAULT_BUDGET: ContextBudget = { outline: 6_000, activeTab: 6_000, responseBody: 4_000, mentions: 10_000 };
 
 const MENTION_REQUESTS = 200;
+const SPECS_SHOWN = 50;
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}\n… (cut to fit; use the tools to read more)`;
@@ -123,6 +125,12 @@ export function buildContext(workspace: Workspace, input: ContextInput, budget: 
       `Current environment: ${active ? active.name : 'none'}.`,
   );
   sections.push(`## Workspace outline\n${workspaceOutline(outline, budget.outline)}`);
+  const specs = outline.specs(SPECS_SHOWN + 1);
+  if (specs.length) {
+    const lines = specs.slice(0, SPECS_SHOWN).map((s) => `- ${s.name} (spec ${s.id})${s.collectionId ? `, linked to collection ${s.collectionId}` : ''}`);
+    if (specs.length > SPECS_SHOWN) lines.push('- … and more');
+    sections.push(`## OpenAPI specs\n${lines.join('\n')}`);
+  }
   if (input.activeTab) {
     try {
       sections.push(`## Active tab\n${describeActiveTab(workspace, input.activeTab, budget)}`);

@@ -20,6 +20,12 @@ export interface OutlineRequest {
   url: string;
 }
 
+export interface OutlineSpec {
+  id: string;
+  name: string;
+  collectionId: string | null;
+}
+
 export class WorkspaceOutline {
   private readonly db: Database.Database;
   readonly containers = new Map<string, OutlineNode>();
@@ -59,6 +65,13 @@ export class WorkspaceOutline {
     return this.db
       .prepare("SELECT id, name, COALESCE(method, 'GET') AS method, COALESCE(url, '') AS url FROM items WHERE parent_id = ? AND kind = 'request' ORDER BY sort, rid LIMIT ?")
       .all(parentId, limit) as OutlineRequest[];
+  }
+
+  /** The first `limit` OpenAPI specs by name, without their text. */
+  specs(limit: number): OutlineSpec[] {
+    return this.db
+      .prepare('SELECT id, name, collection_id AS collectionId FROM specs ORDER BY name COLLATE NOCASE, id LIMIT ?')
+      .all(limit) as OutlineSpec[];
   }
 
   directCount(parentId: string): number {
