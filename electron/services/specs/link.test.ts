@@ -189,5 +189,8 @@ describe('specDocs', () => {
     expect(pets.children[0].curl).toContain('{{baseUrl}}/pets?limit=20');
     expect(pets.children[0].examples).toHaveLength(1);
     expect(ws.tree()).toEqual([]);
+    // Ids by place: the same spec previews with the same ids (the view keeps its anchors).
+    expect(pets.children.map((c) => c.id)).toEqual(['spec-0-0', 'spec-0-1', 'spec-0-2']);
+    expect(specDocs(ws, spec.id)).toEqual(docs);
   });
 });

@@ -12,7 +12,9 @@ import { problemAt, readSpec } from './read.js';
 import { schemaErrors, type OpenApiLine } from './schemas.js';
 import { semanticProblems } from './semantic.js';
 
+/** Answers kept: at most this many, holding at most this many characters of text between them. */
 const CACHE_SIZE = 16;
+const CACHE_CHARS = 8 * 1024 * 1024;
 
 /** A validation and the document's `info.version` (for the sidebar's summaries). */
 export interface SpecInspection {
@@ -38,7 +40,13 @@ export function inspectSpecText(text: string): SpecInspection {
     result = { validation: { problems: [problemAt(START, message)], openapi: null, title: null, operations: 0 }, version: '' };
   }
   cache.set(text, result);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  let chars = 0;
+  for (const key of cache.keys()) chars += key.length;
+  for (const key of cache.keys()) {
+    if (cache.size <= 1 || (cache.size <= CACHE_SIZE && chars <= CACHE_CHARS)) break;
+    cache.delete(key);
+    chars -= key.length;
+  }
   return result;
 }
 
