@@ -7,7 +7,7 @@ import { loadCollectionTree, type CollectionNode } from '../../services/formats/
 import { importPostmanVariables } from '../../services/formats/postman/index.js';
 import { readJsonFile } from '../../services/formats/read-json-file.js';
 import { readDataFile } from '../../services/runner/data-file.js';
-import { importRunnableCollection, postmanFileHasScripts, type ItemProblem } from '../../services/runner/runnable-collection.js';
+import { importRunnableCollection, type ItemProblem } from '../../services/runner/runnable-collection.js';
 import type { DataValue } from '../../services/scripting/types.js';
 import type { CliIo } from '../io.js';
 import { existingFile, findCollectionId, findEnvironment, type LazyWorkspace } from '../workspace-refs.js';
@@ -49,15 +49,9 @@ function variableFile(file: string): VariableSet {
   return { ...(id ? { id } : {}), name: parsed.name, variables: parsed.variables, preserved: parsed.preserved };
 }
 
-/**
- * `beforeImport` is told, before a collection file is imported (the slow part of loading a large
- * one), whether it seems to have scripts; a workspace collection is not looked at (false).
- */
-export function loadRunInputs(args: RunArgs, io: CliIo, workspace: LazyWorkspace, beforeImport?: (hasScripts: boolean) => void): RunInputs {
+export function loadRunInputs(args: RunArgs, io: CliIo, workspace: LazyWorkspace): RunInputs {
   const file = existingFile(args.collection, io.cwd);
-  const json = file ? readJsonFile(file) : undefined;
-  beforeImport?.(json !== undefined && postmanFileHasScripts(json));
-  const imported = file ? importRunnableCollection(json, file) : undefined;
+  const imported = file ? importRunnableCollection(readJsonFile(file), file) : undefined;
   const root = imported ? imported.root : loadCollectionTree(workspace.get(), findCollectionId(workspace, args.collection));
 
   let environment: VariableSet | undefined;

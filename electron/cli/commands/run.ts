@@ -10,7 +10,6 @@ import { createReporters } from '../../services/runner/reporters/index.js';
 import { writeReport } from '../../services/runner/reporters/export-file.js';
 import { runCollection } from '../../services/runner/run-collection.js';
 import type { RunResult } from '../../services/runner/types.js';
-import type { ScriptRuntime } from '../../services/scripting/types.js';
 import type { Command, CliIo } from '../io.js';
 import { LazyWorkspace } from '../workspace-refs.js';
 import { parseRunArgs, RUN_USAGE, type RunArgs } from './run-args.js';
@@ -39,18 +38,8 @@ export const runCommand: Command = {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'courier-run-'));
     // A run starts with an empty cookie jar of its own, as newman's does.
     const engine = createHttpEngine({ dataDir, cookieStore: { load: () => null, save: () => undefined }, env: () => io.env });
-    // The script sandbox (a worker thread: SES lockdown, the pm prelude) starts while a collection
-    // with scripts is imported, instead of when its first script is due.
-    let runtime: Promise<ScriptRuntime> | undefined;
-    const startRuntime = () => {
-      runtime ??= io.createRuntime(args.scriptTimeoutMs ? { timeoutMs: args.scriptTimeoutMs } : {});
-      runtime.catch(() => undefined); // a failure is reported where a script awaits it
-      return runtime;
-    };
     try {
-      const inputs = loadRunInputs(args, io, workspace, (hasScripts) => {
-        if (hasScripts) void startRuntime();
-      });
+      const inputs = loadRunInputs(args, io, workspace);
       for (const option of args.ignored) io.stderr(`courier run: ${option} is an option of a newman reporter Courier does not have; ignored\n`);
       const color = args.color === 'on' || (args.color === 'auto' && io.isTty && !io.env.NO_COLOR);
       const reporters = createReporters(
@@ -79,7 +68,7 @@ export const runCommand: Command = {
         },
         {
           engine,
-          createRuntime: startRuntime,
+          createRuntime: () => io.createRuntime(args.scriptTimeoutMs ? { timeoutMs: args.scriptTimeoutMs } : {}),
           dataProblems: inputs.dataProblems,
           itemProblems: inputs.itemProblems,
           onEvent: (event) => reporters.forEach((r) => r.onEvent?.(event)),
@@ -89,7 +78,6 @@ export const runCommand: Command = {
       await exportVariables(args, inputs, result, io);
       return result.failures.length > 0 && !args.suppressExitCode ? 1 : 0;
     } finally {
-      await (await runtime?.catch(() => undefined))?.close();
       await engine.close();
       workspace.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

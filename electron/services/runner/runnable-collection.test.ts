@@ -1,6 +1,6 @@
 // A malformed request or folder is left out of a run with a message naming it; the rest runs.
 import { describe, expect, it } from 'vitest';
-import { importRunnableCollection, postmanFileHasScripts } from './runnable-collection.js';
+import { importRunnableCollection } from './runnable-collection.js';
 
 const col = (item: unknown) => ({ info: { name: 'C' }, item });
 
@@ -32,22 +32,5 @@ describe('importRunnableCollection', () => {
 
   it('a sound collection has no problems', () => {
     expect(importRunnableCollection(col([{ name: 'A', request: 'http://a' }]), 'c.json').problems).toEqual([]);
-  });
-});
-
-describe('postmanFileHasScripts (courier run starts the sandbox early when true)', () => {
-  const ev = (listen: string, exec: unknown) => ({ listen, script: { type: 'text/javascript', exec } });
-  it('finds a script at any depth, as lines or as one string, and agrees with the import', () => {
-    const cases: [unknown, boolean][] = [
-      [col([{ name: 'R', request: 'http://a/' }]), false],
-      [col([{ name: 'R', event: [ev('test', ['', '  '])], request: 'http://a/' }]), false],
-      [col([{ name: 'F', item: [{ name: 'G', item: [{ name: 'R', event: [ev('test', ['pm.test("x", () => {});'])], request: 'http://a/' }] }] }]), true],
-      [{ ...col([{ name: 'R', request: 'http://a/' }]), event: [ev('prerequest', 'console.log(1)')] }, true],
-      [col([{ name: 'R', event: 'not a list', request: 'http://a/' }]), false],
-      ['not a collection', false],
-    ];
-    for (const [raw, expected] of cases) expect(postmanFileHasScripts(raw)).toBe(expected);
-    const imported = importRunnableCollection(cases[2][0], 'c.json').root;
-    expect(imported.children[0].children[0].children[0].scripts.test).toContain('pm.test');
   });
 });

@@ -22,26 +22,6 @@ export interface RunnableCollection {
 
 type RawItem = { name?: unknown; item?: unknown };
 
-/**
- * Whether a Postman collection file (parsed JSON, not yet imported) has any pre-request or test
- * script: a cheap look before the import, so `courier run` can start the script sandbox while the
- * import runs. A guess for warming up only; the import decides what runs.
- */
-export function postmanFileHasScripts(json: unknown): boolean {
-  const hasScript = (node: unknown): boolean => {
-    if (!node || typeof node !== 'object') return false;
-    const { event, item } = node as { event?: unknown; item?: unknown };
-    if (Array.isArray(event)) {
-      for (const e of event) {
-        const exec = (e as { script?: { exec?: unknown } } | null)?.script?.exec;
-        if ((typeof exec === 'string' && exec.trim() !== '') || (Array.isArray(exec) && exec.some((l) => typeof l === 'string' && l.trim() !== ''))) return true;
-      }
-    }
-    return Array.isArray(item) && item.some(hasScript);
-  };
-  return hasScript(json);
-}
-
 /** `item[1].item[0].request.url` → indexes [1, 0] and the rest, "request.url". */
 function itemPath(path: string): { indexes: number[]; field: string } | null {
   const m = /^item\[(\d+)\]((?:\.item\[\d+\])*)(?:\.(.+))?$/.exec(path);

@@ -56,11 +56,10 @@ function buildFromSource(root: string, outDir: string): Promise<void> {
   });
 }
 
-/** Where the built sandbox is: a folder with its files, or the project root to build it from (from source). */
-function whereSandbox(): { dir: string } | { buildFrom: string } {
+async function findSandboxDir(): Promise<string> {
   const override = process.env.COURIER_SANDBOX_DIR;
   if (override) {
-    if (hasManifest(override)) return { dir: override };
+    if (hasManifest(override)) return override;
     throw new Error(`COURIER_SANDBOX_DIR=${override} has no manifest.json (run node scripts/build-sandbox.mjs --out ${override})`);
   }
   const file = thisModuleFile();
@@ -68,16 +67,20 @@ function whereSandbox(): { dir: string } | { buildFrom: string } {
     const here = path.dirname(file);
     if (/[\\/]electron[\\/]services[\\/]scripting$/.test(here)) {
       const root = path.resolve(here, '..', '..', '..');
-      if (fs.existsSync(path.join(root, 'scripts', 'build-sandbox.mjs'))) return { buildFrom: root };
+      if (fs.existsSync(path.join(root, 'scripts', 'build-sandbox.mjs'))) {
+        const out = path.join(root, 'node_modules', '.cache', 'courier-sandbox');
+        await buildFromSource(root, out);
+        return out;
+      }
     }
-    for (const dir of [path.join(here, 'sandbox'), path.join(here, '..', 'sandbox')]) if (hasManifest(dir)) return { dir };
+    for (const dir of [path.join(here, 'sandbox'), path.join(here, '..', 'sandbox')]) if (hasManifest(dir)) return dir;
   }
   // Last resort: a dist/sandbox above the entry script or the working directory.
   for (const anchor of [process.argv[1], process.cwd()]) {
     let dir = anchor ? path.resolve(anchor) : '';
     for (let i = 0; dir && i < 8; i++) {
       const candidate = path.join(dir, 'dist', 'sandbox');
-      if (hasManifest(candidate)) return { dir: candidate };
+      if (hasManifest(candidate)) return candidate;
       const parent = path.dirname(dir);
       if (parent === dir) break;
       dir = parent;
@@ -86,47 +89,17 @@ function whereSandbox(): { dir: string } | { buildFrom: string } {
   throw new Error('The script sandbox is not built: run `node scripts/build.mjs` (it writes dist/sandbox)');
 }
 
-function readSandboxFiles(dir: string): SandboxFiles {
-  const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
-  const manifest = JSON.parse(read('manifest.json')) as Manifest;
-  const libs = Object.fromEntries(Object.entries(manifest.libs).map(([name, file]) => [name, read(file)]));
-  return { dir, worker: read(manifest.worker), prelude: read(manifest.prelude), libs };
-}
-
 let loading: Promise<SandboxFiles> | undefined;
-let loaded: SandboxFiles | undefined;
 
-/**
- * The sandbox sources at once, when they need no build (bundled, or COURIER_SANDBOX_DIR): read
- * synchronously (about 1.4 MB), so the worker can start before the caller's next synchronous
- * step. Undefined when running from source, or when they cannot be found (loadSandboxFiles says why).
- */
-export function sandboxFilesNow(): SandboxFiles | undefined {
-  if (loaded) return loaded;
-  if (loading) return undefined;
-  try {
-    const where = whereSandbox();
-    if (!('dir' in where)) return undefined;
-    loaded = readSandboxFiles(where.dir);
-    loading = Promise.resolve(loaded);
-    return loaded;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The sandbox sources, read once per process (built first when running from source). */
+/** The sandbox sources, read once per process. */
 export function loadSandboxFiles(): Promise<SandboxFiles> {
   loading ??= (async () => {
-    const where = whereSandbox();
-    let dir: string;
-    if ('dir' in where) dir = where.dir;
-    else {
-      dir = path.join(where.buildFrom, 'node_modules', '.cache', 'courier-sandbox');
-      await buildFromSource(where.buildFrom, dir);
-    }
-    loaded = readSandboxFiles(dir);
-    return loaded;
+    const dir = await findSandboxDir();
+    const read = (name: string) => fs.promises.readFile(path.join(dir, name), 'utf8');
+    const manifest = JSON.parse(await read('manifest.json')) as Manifest;
+    const [worker, prelude, ...libTexts] = await Promise.all([read(manifest.worker), read(manifest.prelude), ...Object.values(manifest.libs).map(read)]);
+    const libs = Object.fromEntries(Object.keys(manifest.libs).map((name, i) => [name, libTexts[i]]));
+    return { dir, worker, prelude, libs };
   })();
   loading.catch(() => {
     loading = undefined;

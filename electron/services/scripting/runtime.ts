@@ -21,7 +21,7 @@
 //   (eval), so it also works from inside Electron's asar.
 import { Worker } from 'node:worker_threads';
 import { RequestSpec } from '../../../shared/model.js';
-import { loadSandboxFiles, sandboxFilesNow } from './locate.js';
+import { loadSandboxFiles } from './locate.js';
 import type { HostCall, HostCallResult, SandboxLimits, WorkerConfig, WorkerToHost } from './protocol.js';
 import { DEFAULT_LIMITS, JOURNAL_HEADER_BYTES, memoryMessage, scriptMessage, timeoutMessage } from './protocol.js';
 import type { ScriptConsoleEntry, ScriptError, ScriptHost, ScriptInput, ScriptResponse, ScriptResult, ScriptRuntime, ScriptRuntimeOptions, ScriptTestResult, ScriptVariables } from './types.js';
@@ -278,9 +278,7 @@ class SandboxRuntime implements ScriptRuntime {
   }
 
   async #spawn(): Promise<Slot> {
-    // Built files are read at once, so the worker starts now (while the caller goes on loading its
-    // collection), not after the caller's next synchronous step.
-    const files = sandboxFilesNow() ?? (await loadSandboxFiles());
+    const files = await loadSandboxFiles();
     if (this.#slot && !this.#slot.exited) return this.#slot;
     const wake = new SharedArrayBuffer(4);
     const journal = new SharedArrayBuffer(JOURNAL_HEADER_BYTES + this.#limits.maxOutputBytes + 1024 * 1024);
