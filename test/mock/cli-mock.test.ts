@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PETSTORE_30 } from '../../electron/services/mock/petstore.fixture.js';
+import { openWorkspace } from '../../electron/services/store/workspace.js';
 import { freePort, listening } from '../../electron/services/mock/ports.fixture.js';
 import { bundle } from '../credits/bundles.js';
 
@@ -144,6 +145,20 @@ describe('courier mock, the command', () => {
     const unknown = await finished(start('mock', 'Nothing here'));
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/^courier mock: "Nothing here" is neither a file nor a collection or spec of the workspace /);
+  }, 60_000);
+
+  it('serves a workspace spec by name', async () => {
+    const ws = openWorkspace(path.join(dir, 'home'));
+    try {
+      ws.createSpec({ name: 'Pet Store', format: 'yaml', text: PETSTORE_30 });
+    } finally {
+      ws.close();
+    }
+    const mock = await serving('pet store', '--port', '0', '--no-validate');
+    expect(mock.stdout()).toMatch(/^Mock of spec "Pet Store" listening on http:\/\/127\.0\.0\.1:\d+ \(no validation\)/);
+    expect((await fetch(`${mock.url}/pets/abc`)).status).toBe(200);
+    mock.child.kill('SIGINT');
+    expect((await mock.exited).code).toBe(0);
   }, 60_000);
 
   it('--help shows the flags; a bad flag value is named', async () => {

@@ -1,4 +1,4 @@
-// The answer of a spec mock, Prism's way: the response a `Prefer: code=404` header asks for, else
+// The answer of a spec mock, Prism's way: the response a `Prefer: code=404` header (or `?__code=404`) asks for, else
 // the operation's first 2xx (else `default`); its content type by the request's Accept; its body
 // from `Prefer: example=name`, else the media type's `example` or first of `examples`, else one
 // generated from the schema (the importer's exampleFromSchema); declared response headers too.
@@ -106,7 +106,8 @@ function responseHeaders(response: Record<string, unknown>, at: string, resolver
 }
 
 export function pickResponse(op: SpecOperation, req: MockRequest, resolver: Resolver): MockResponse {
-  const prefer = parsePrefer(req.headers.prefer);
+  // Prism's query form (`?__code=404&__example=tom`) for clients that cannot set headers.
+  const prefer = { ...parsePrefer(req.headers.prefer), ...(req.query.get('__code') ? { code: req.query.get('__code')! } : {}), ...(req.query.get('__example') ? { example: req.query.get('__example')! } : {}) };
   const chosen = chooseStatus(op, prefer);
   if ('body' in chosen) return chosen;
   const at = appendPointer(op.pointer, 'responses', chosen.key);

@@ -47,6 +47,8 @@ describe('spec mock: routing and responses', () => {
     const missing = await fetch(`${s.url}/pets/3`, { headers: { prefer: 'code=404' } });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ code: 0, message: 'string' });
+    expect(await (await fetch(`${s.url}/pets/3?__example=tom`)).json()).toEqual({ id: 2, name: 'Tom', tag: 'cat' });
+    expect((await fetch(`${s.url}/pets/3?__code=404`)).status).toBe(404);
     const unknown = await fetch(`${s.url}/pets/3`, { headers: { prefer: 'example=nope' } });
     expect(unknown.status).toBe(404);
     expect((await problemOf(unknown)).detail).toBe('The 200 response of GET /pets/{petId} (application/json) has no example named "nope"; it has "rex", "tom"');
