@@ -213,3 +213,29 @@ describe('spec mock: a big spec', () => {
     expect((await fetch(url.replace('/7', '/seven'), { headers: { authorization: 'Bearer t' } })).status).toBe(400);
   }, 60_000);
 });
+
+describe('spec mock: Swagger 2.0', () => {
+  it('is converted and served (basePath honoured, body parameter validated)', async () => {
+    const swagger = JSON.stringify({
+      swagger: '2.0',
+      info: { title: 'Old', version: '1' },
+      basePath: '/api',
+      consumes: ['application/json'],
+      produces: ['application/json'],
+      paths: {
+        '/items': {
+          post: {
+            parameters: [{ name: 'body', in: 'body', required: true, schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } }],
+            responses: { '201': { description: 'made', schema: { type: 'object', properties: { id: { type: 'integer', example: 5 } } } } },
+          },
+        },
+      },
+    });
+    server = await serve(createSpecMock(swagger, 'Old', { validateRequests: true }));
+    const post = (body: unknown) => fetch(`${server!.url}/api/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const made = await post({ name: 'x' });
+    expect(made.status).toBe(201);
+    expect(await made.json()).toEqual({ id: 5 });
+    expect((await problemOf(await post({}))).errors).toEqual(['request body is missing the required property `name`']);
+  });
+});
