@@ -124,6 +124,17 @@ describe('collection mock: matching', () => {
     expect(await res.text()).toBe('a,b\n1,2\n');
   });
 
+  it('a 204 example is sent without a body even when one was saved; HEAD gets the headers only', async () => {
+    const s = await mock([example('Deleted', { method: 'DELETE', url: '{{baseUrl}}/users/{{id}}' }, { status: 204, body: 'stray' }), example('Got', { url: '{{baseUrl}}/users/{{id}}' })]);
+    const deleted = await fetch(`${s.url}/users/1`, { method: 'DELETE' });
+    expect(deleted.status).toBe(204);
+    expect(await deleted.text()).toBe('');
+    const head = await fetch(`${s.url}/users/1`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String('{"example":"Got"}'.length));
+    expect(await head.text()).toBe('');
+  });
+
   it('a collection without examples is refused', () => {
     expect(() => createCollectionMock('Empty', [])).toThrow(/The collection "Empty" has no saved examples to serve/);
   });

@@ -115,9 +115,10 @@ export async function startMockServer(
         const response = answer(engine, req, body);
         if (options.latencyMs > 0) await delay(options.latencyMs);
         const headers = { ...response.headers, ...(options.cors ? corsHeaders(req) : {}) };
-        const payload = req.method === 'HEAD' ? '' : response.body;
-        res.writeHead(response.status, { ...headers, 'content-length': String(Buffer.byteLength(response.body)) });
-        res.end(payload);
+        // 1xx, 204 and 304 answers have no body (a saved 204 example with one is sent without it).
+        const bodiless = response.status < 200 || response.status === 204 || response.status === 304;
+        res.writeHead(response.status, bodiless ? headers : { ...headers, 'content-length': String(Buffer.byteLength(response.body)) });
+        res.end(bodiless || req.method === 'HEAD' ? '' : response.body);
         onAnswered({
           method: (req.method ?? 'GET').toUpperCase(),
           path: req.url ?? '/',
