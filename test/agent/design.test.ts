@@ -37,6 +37,7 @@ function specRows(ws: Workspace) {
     specs: db.prepare('SELECT * FROM specs ORDER BY id').all(),
     operations: db.prepare('SELECT * FROM spec_operations ORDER BY spec_id, operation_key').all(),
     items: db.prepare('SELECT id, parent_id, name, url, scripts_json FROM items ORDER BY id').all(),
+    examples: db.prepare('SELECT * FROM examples ORDER BY id').all(),
   };
 }
 
@@ -83,13 +84,13 @@ describe('/design', () => {
     expect(turn.checkpoint!.created.map((c) => `${c.kind} ${c.name}`).sort()).toEqual(['collection Pets', 'spec Pets']);
 
     expect(h.agent.undoTurn(turn.id)).toEqual({ restored: 0, removed: 2 });
-    expect(specRows(h.workspace)).toEqual({ specs: [], operations: [], items: [] });
+    expect(specRows(h.workspace)).toEqual({ specs: [], operations: [], items: [], examples: [] });
     // The mock of the spec the undo removed stops too, and its port is free again.
     await vi.waitFor(() => expect(h.mocks.list()).toEqual([]));
     await expect(fetch(`${mock.url}/pets`)).rejects.toThrow();
   });
 
-  it('undo of a turn that changed a spec and synced its collection puts the text, the link and the requests back', async () => {
+  it('undo of a turn that changed a spec and synced its collection puts the text, the link and the requests (with their saved examples) back', async () => {
     const h = await designHarness([]);
     const ws = h.workspace;
     const first = h.model;
@@ -101,6 +102,7 @@ describe('/design', () => {
     const [spec] = ws.listSpecs();
     const before = specRows(ws);
     expect(before.operations).toHaveLength(3);
+    expect(before.examples).toHaveLength(3);
 
     // The next turn drops an operation and renames the spec; sync removes its request.
     const smaller = PETS_SPEC.replace(/ {4}post:[\s\S]*?(?= {2}\/pets\/\{petId\}:)/, '');

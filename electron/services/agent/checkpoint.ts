@@ -2,8 +2,9 @@
 // are copied as they are (once per turn); a row the turn creates is recorded as "was absent". The
 // card lists what the turn created and changed with a diff of each asset's JSON before → after,
 // and undo() puts every copied row back and removes every created one, in one transaction, so the
-// workspace is exactly as it was before the turn. A spec's snapshot carries its operation rows too
-// (the link to the generated collection's requests), which undo puts back as they were.
+// workspace is exactly as it was before the turn. An item's snapshot carries the saved examples of
+// its requests, and a spec's its operation rows (the link to the generated collection's requests),
+// which undo puts back as they were.
 import type Database from 'better-sqlite3';
 import { createTwoFilesPatch } from 'diff';
 import type { AssetChange, AssetKind, Checkpoint } from '../../../shared/contract-agent.js';
@@ -27,6 +28,8 @@ export interface RowSnapshot {
   before: unknown;
   /** Specs: their spec_operations rows before the turn. */
   operations?: Row[];
+  /** Items: the saved examples of the requests in `rows` before the turn. */
+  examples?: Row[];
 }
 
 export class ChangeRecorder {
@@ -45,15 +48,12 @@ export class ChangeRecorder {
   /** Call before updating or deleting an item (a delete copies the whole subtree). */
   touchItem(id: string): void {
     if (this.seen.has(`items:${id}`)) return;
-    const rows = this.db
-      .prepare(
-        `WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM items WHERE id = ? UNION ALL SELECT i.id, sub.depth + 1 FROM items i JOIN sub ON i.parent_id = sub.id)
-         SELECT items.* FROM items JOIN sub ON items.id = sub.id ORDER BY sub.depth, items.sort`,
-      )
-      .all(id) as Row[];
+    const subtree = `WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM items WHERE id = ? UNION ALL SELECT i.id, sub.depth + 1 FROM items i JOIN sub ON i.parent_id = sub.id)`;
+    const rows = this.db.prepare(`${subtree} SELECT items.* FROM items JOIN sub ON items.id = sub.id ORDER BY sub.depth, items.sort`).all(id) as Row[];
     if (rows.length === 0) return;
+    const examples = this.db.prepare(`${subtree} SELECT examples.* FROM examples JOIN sub ON examples.request_id = sub.id ORDER BY examples.request_id, examples.sort`).all(id) as Row[];
     const item = this.workspace.getItem(id);
-    this.add({ kind: item.kind, id, name: item.name, table: 'items', rows, before: item });
+    this.add({ kind: item.kind, id, name: item.name, table: 'items', rows, before: item, examples });
   }
 
   touchEnvironment(id: string): void {
@@ -162,6 +162,10 @@ export function restoreSnapshots(workspace: Workspace, snapshots: readonly RowSn
     if (s.operations) {
       db.prepare('DELETE FROM spec_operations WHERE spec_id = ?').run(s.id);
       for (const op of s.operations) insertRow(db, 'spec_operations', op);
+    }
+    if (s.examples) {
+      for (const row of s.rows) db.prepare('DELETE FROM examples WHERE request_id = ?').run(row.id);
+      for (const example of s.examples) insertRow(db, 'examples', example);
     }
     restored++;
   }
