@@ -107,6 +107,27 @@ describe('drift and sync', () => {
     expect(drift.changed.every((e) => e.itemId !== null)).toBe(true);
   });
 
+  it('sees a change of the document-wide security as a change of every operation it applies to', () => {
+    const { ws, spec } = generated();
+    const secured = PETS.replace('servers:', 'security:\n  - key: []\nservers:').replace('components:\n', 'components:\n  securitySchemes:\n    key: {type: apiKey, in: header, name: X-Key}\n');
+    ws.updateSpec(spec.id, { text: secured });
+    const drift = specDrift(ws, spec.id);
+    expect(drift.changed.map((e) => [e.key, e.details])).toEqual([
+      ['GET /pets', ['security changed']],
+      ['POST /pets', ['security changed']],
+      ['GET /pets/{petId}', ['security changed']],
+      ['GET /health', ['security changed']],
+    ]);
+    expect(syncSpecCollection(ws, spec.id)).toEqual({ added: 0, changed: 4, removed: 0 });
+    // The requests inherit it from the collection, which now has the API key auth and its variable.
+    const collectionId = ws.getSpec(spec.id).collectionId!;
+    const get = [...requestsByName(collectionId).values()].find((r) => r.name === 'Get a pet')!;
+    expect(get.request!.auth).toEqual({ type: 'inherit' });
+    const collection = ws.getItem(collectionId);
+    expect(collection.auth?.type).toBe('apikey');
+    expect(collection.variables?.map((v) => v.key)).toEqual(['baseUrl', 'apiKey']);
+  });
+
   it('syncs the drift, keeping a user-edited test script and a saved example on a changed request', () => {
     const { ws, spec, collectionId } = generated();
     const list = requestsByName(collectionId).get('List pets')!;

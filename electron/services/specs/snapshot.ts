@@ -24,7 +24,7 @@ export interface OperationSnapshot {
   requestBody: string;
   /** Status → canonical JSON of the response. */
   responses: Record<string, string>;
-  /** Canonical JSON of the operation's security ('' when it inherits the document's). */
+  /** Canonical JSON of the security that applies (the operation's, else the document's) with its schemes. */
   security: string;
 }
 
@@ -66,8 +66,17 @@ export function snapshotOf(doc: unknown, ref: OperationRef): OperationSnapshot {
     parameters: [...byKey.values()].sort((a, b) => `${a.in}:${a.name}`.localeCompare(`${b.in}:${b.name}`)),
     requestBody: operation.requestBody === undefined ? '' : canonicalJson(resolveRefs(doc, operation.requestBody)),
     responses,
-    security: operation.security === undefined ? '' : canonicalJson(operation.security),
+    security: effectiveSecurity(doc, operation),
   };
+}
+
+function effectiveSecurity(doc: unknown, operation: Record<string, unknown>): string {
+  const security = operation.security ?? (isObject(doc) ? doc.security : undefined);
+  if (!Array.isArray(security)) return '';
+  const components = isObject(doc) && isObject(doc.components) ? doc.components : {};
+  const schemes = isObject(components.securitySchemes) ? components.securitySchemes : {};
+  const used = [...new Set(security.flatMap((requirement) => (isObject(requirement) ? Object.keys(requirement) : [])))].sort();
+  return canonicalJson({ security, schemes: Object.fromEntries(used.map((name) => [name, resolveRefs(doc, schemes[name])])) });
 }
 
 /** The stored JSON of an operation's link, or undefined when it is damaged (then it counts as changed). */

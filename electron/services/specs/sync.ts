@@ -1,6 +1,7 @@
 // Applies a spec's drift to its linked collection, in one transaction: new operations become
 // requests (in their tag's folder, made when missing), changed ones get the method, URL,
 // parameters, headers, body and auth the spec now gives, and removed ones lose their request.
+// The collection gets the auth of the spec's document-wide security and any variable it now needs.
 // What the user made is kept: test and pre-request scripts (a generated test script the user never
 // edited is regenerated), saved examples, a name or description the user changed, values typed
 // into parameters and headers, rows the user added. Afterwards the drift of what was applied is empty.
@@ -13,6 +14,7 @@ import { mergeRequest, operationRequest } from './operation-request.js';
 import { readStored, snapshotOf } from './snapshot.js';
 import { testScript } from './test-script.js';
 import type { CollectionNode } from '../formats/item-tree.js';
+import { importOpenApiValue } from '../formats/openapi/index.js';
 
 export interface SyncResult {
   added: number;
@@ -76,12 +78,31 @@ export function syncSpecCollection(workspace: Workspace, specId: string, keys?: 
       links.set(op.key, { key: op.key, itemId, snapshotJson: storedJson(doc, op, recorded) });
       result.changed++;
     }
+    if (result.added + result.changed + result.removed > 0) syncCollectionSettings(workspace, collectionId, doc, name);
     // Operations gone from the spec whose request is gone too are forgotten.
     const inSpec = new Set([...operationsOf(doc)].map((op) => op.key));
     const pendingRemoval = new Set(plan.removed.filter((i) => !wanted(i)).map((i) => i.entry.key));
     const kept: SpecOperationLink[] = [...links.values()].filter((l) => inSpec.has(l.key) || pendingRemoval.has(l.key));
     workspace.linkSpec(specId, collectionId, kept);
     return result;
+  });
+}
+
+/**
+ * The collection's own part of the spec: the auth of the document-wide security (when the spec has
+ * one), and variables the spec now needs that the collection lacks (values the user set are kept).
+ */
+function syncCollectionSettings(workspace: Workspace, collectionId: string, doc: Record<string, unknown>, name: string): void {
+  const { root } = importOpenApiValue({ ...doc, paths: {} }, name);
+  const collection = workspace.getItem(collectionId);
+  const have = new Set((collection.variables ?? []).map((v) => v.key));
+  const missing = (root.variables ?? []).filter((v) => !have.has(v.key));
+  const auth = root.auth !== undefined && JSON.stringify(root.auth) !== JSON.stringify(collection.auth) ? root.auth : undefined;
+  if (missing.length === 0 && auth === undefined) return;
+  workspace.updateItem({
+    id: collectionId,
+    ...(missing.length > 0 ? { variables: [...(collection.variables ?? []), ...missing] } : {}),
+    ...(auth ? { auth } : {}),
   });
 }
 
