@@ -136,6 +136,21 @@ paths:
     for (const p of problems) expect(p).not.toMatch(/must have required property|must NOT have|must match exactly one/);
   });
 
+  it('words the mistakes people make most', () => {
+    const head = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\n";
+    const cases: [string, string[]][] = [
+      ["paths:\n  /a:\n    get:\n      responses:\n        '200': {}\n", ['7:9 Response 200 of GET /a is missing its required `description`.']],
+      ['paths:\n  /a:\n    post:\n      requestBody: {required: true}\n      responses: {}\n', ['6:7 The request body of POST /a is missing its required `content`.']],
+      ['servers:\n  - description: prod\npaths: {}\n', ['4:5 `servers[0]` is missing its required `url`.']],
+      ['paths:\n  /a:\n    get:\n      parameters:\n        - {name: q, in: query}\n', ['7:11 Parameter `q` of GET /a needs `schema` or `content`.']],
+      ['paths:\n  /a:\n    get: []\n', ['5:5 GET /a must be an object (fields under it), not a list.']],
+      ["paths:\n  /a:\n    fetch: {responses: {'200': {description: ok}}}\n", ['5:5 `fetch` is not a field of the path `/a` (check the spelling; your own fields must start with `x-`).']],
+      ['paths: {}\ncomponents:\n  securitySchemes:\n    k: {type: apiKey, name: X}\n', ['6:5 Security scheme `k` is missing its required `in`.']],
+      ['paths: []\n', ['3:1 `paths` must be an object (fields under it), not a list.']],
+    ];
+    for (const [rest, expected] of cases) expect(messages(head + rest), rest).toEqual(expected);
+  });
+
   it('reports $ref loops and external refs without following them', () => {
     const doc = `openapi: 3.1.0
 info: {title: T, version: "1"}
