@@ -174,6 +174,51 @@ describe('spec mock: OpenAPI 3.1', () => {
   });
 });
 
+describe('spec mock: oneOf problems', () => {
+  it('a value that fits no option is one line naming what each option missed; one that fits two says so', async () => {
+    const spec = JSON.stringify({
+      openapi: '3.1.0',
+      info: { title: 'Pay', version: '1' },
+      paths: {
+        '/pay': {
+          post: {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      method: {
+                        oneOf: [
+                          { type: 'object', required: ['card'], properties: { card: { type: 'string', pattern: '^[0-9]{16}$' } } },
+                          { type: 'object', required: ['iban'], properties: { iban: { type: 'string' } } },
+                        ],
+                      },
+                      amount: { type: 'integer' },
+                    },
+                  },
+                },
+              },
+            },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
+    });
+    server = await serve(createSpecMock(spec, 'Pay', { validateRequests: true }));
+    const pay = async (body: unknown) =>
+      (await problemOf(await fetch(`${server!.url}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }))).errors;
+    expect(await pay({ method: { card: '12' }, amount: 'x' })).toEqual([
+      'request body field `method` matches none of the allowed shapes (oneOf): option 1: field `method.card` must match pattern "^[0-9]{16}$"; option 2: field `method` is missing the required property `iban`',
+      'request body field `amount` must be an integer',
+    ]);
+    expect(await pay({ method: { card: '1234123412341234', iban: 'x' } })).toEqual([
+      'request body field `method` matches more than one of the allowed shapes (options 1 and 2), and oneOf allows exactly one',
+    ]);
+  });
+});
+
 describe('spec mock: security', () => {
   const secured = JSON.stringify({
     openapi: '3.0.3',

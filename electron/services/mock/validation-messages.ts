@@ -38,8 +38,37 @@ function one(subject: string, e: ErrorObject): string {
   }
 }
 
+/** The alternatives of a oneOf/anyOf at `schemaPath` that the value failed, one clause each. */
+function alternatives(e: ErrorObject, errors: ErrorObject[], used: Set<ErrorObject>): string {
+  const byOption = new Map<number, string[]>();
+  for (const inner of errors) {
+    if (!inner.schemaPath.startsWith(`${e.schemaPath}/`)) continue;
+    used.add(inner);
+    const option = Number(inner.schemaPath.slice(e.schemaPath.length + 1).split('/')[0]);
+    if (inner.keyword === 'oneOf' || inner.keyword === 'anyOf' || inner.keyword === 'if') continue;
+    byOption.set(option, [...(byOption.get(option) ?? []), one('', inner).trim()]);
+  }
+  return [...byOption.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([option, lines]) => `option ${option + 1}: ${[...new Set(lines)].join(', ')}`)
+    .join('; ');
+}
+
 export function describeErrors(subject: string, errors: ErrorObject[] | null | undefined): string[] {
-  // `if`/`then` and the branches of oneOf/anyOf repeat what their own errors already say.
-  const useful = (errors ?? []).filter((e) => e.keyword !== 'if' && !(e.keyword === 'anyOf' && (errors?.length ?? 0) > 1));
-  return [...new Set(useful.map((e) => one(subject, e)))];
+  const all = errors ?? [];
+  const used = new Set<ErrorObject>();
+  const lines: string[] = [];
+  // oneOf/anyOf come after their branches' errors: say them first, as one line with each option.
+  for (const e of all) {
+    if (e.keyword !== 'oneOf' && e.keyword !== 'anyOf') continue;
+    if (used.has(e)) continue;
+    used.add(e);
+    const field = fieldName(e.instancePath);
+    const who = field ? `${subject} field \`${field}\`` : subject;
+    const passing = (e.params as { passingSchemas?: number[] | null }).passingSchemas;
+    if (Array.isArray(passing)) lines.push(`${who} matches more than one of the allowed shapes (options ${passing.map((i) => i + 1).join(' and ')}), and oneOf allows exactly one`);
+    else lines.push(`${who} matches none of the allowed shapes (${e.keyword}): ${alternatives(e, all, used)}`);
+  }
+  for (const e of all) if (!used.has(e) && e.keyword !== 'if') lines.push(one(subject, e));
+  return [...new Set(lines)];
 }
