@@ -6,9 +6,10 @@
 // same mix — list (example), get by id (generated), create (a POST whose body is validated),
 // inventory (generated), delete — over the same connections, after a warm-up, in rounds that
 // alternate between the two (a busy moment on a shared machine hits both alike). Rows: the median
-// round's requests/s and p99 latency of each, and the ratios. Without Prism installed the peer
+// round's requests/s and p99 latency of each, the server process's CPU time per request (steadier
+// than throughput when other work shares the machine), and the ratios. Without Prism installed the peer
 // columns are empty and the note says why.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -21,8 +22,8 @@ import type { BenchRow } from './types.js';
 
 const CONNECTIONS = 16;
 const WARMUP_MS = 2_000;
-const ROUNDS = 3;
-const ROUND_MS = 3_000;
+const ROUNDS = 6;
+const ROUND_MS = 2_000;
 const START_TIMEOUT_MS = 30_000;
 
 const root = repoRoot;
@@ -134,6 +135,27 @@ interface Ready {
   /** Requests of the mix answered otherwise than the spec says. */
   wrong: string[];
   rounds: LoadResult[];
+  /** CPU seconds the server process spent during the rounds (NaN where /proc cannot tell). */
+  cpuSeconds: number;
+}
+
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User + system CPU seconds of a process so far, from /proc (Linux); NaN elsewhere. */
+function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+  } catch {
+    return NaN;
+  }
 }
 
 /** Starts a side, checks each request of the mix once and warms it up; the reason when it cannot. */
@@ -143,7 +165,7 @@ async function ready(side: Side, dir: string): Promise<Ready | { failed: string 
     served = await serve(side, dir);
     const wrong = await checkMix(served.url);
     await runLoad({ url: served.url, path: '/', connections: CONNECTIONS, request: mockMix, durationMs: WARMUP_MS });
-    return { served, wrong, rounds: [] };
+    return { served, wrong, rounds: [], cpuSeconds: 0 };
   } catch (err) {
     if (served) await stop(served.child);
     return { failed: (err instanceof Error ? err.message : String(err)).split('\n')[0] };
@@ -152,8 +174,12 @@ async function ready(side: Side, dir: string): Promise<Ready | { failed: string 
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-function summary(r: Ready): LoadResult & { wrong: string[] } {
+type Summary = LoadResult & { wrong: string[]; cpuUsPerRequest: number };
+
+function summary(r: Ready): Summary {
+  const requests = r.rounds.reduce((n, x) => n + x.requests + x.errors, 0);
   return {
+    cpuUsPerRequest: (r.cpuSeconds * 1e6) / requests,
     requests: r.rounds.reduce((n, x) => n + x.requests, 0),
     perSecond: median(r.rounds.map((x) => x.perSecond)),
     p50Ms: median(r.rounds.map((x) => x.p50Ms)),
@@ -181,7 +207,9 @@ export async function benchMock(): Promise<BenchRow[]> {
     for (let round = 0; round < ROUNDS; round++) {
       for (const side of [ours, peer]) {
         if ('failed' in side) continue;
+        const cpuBefore = cpuSecondsOf(side.served.child.pid);
         side.rounds.push(await runLoad({ url: side.served.url, path: '/', connections: CONNECTIONS, request: mockMix, durationMs: ROUND_MS }));
+        side.cpuSeconds += cpuSecondsOf(side.served.child.pid) - cpuBefore;
       }
     }
   } finally {
@@ -194,7 +222,7 @@ export async function benchMock(): Promise<BenchRow[]> {
     'failed' in ours ? `courier failed: ${ours.failed}` : fmtErrors(a!) && `courier: ${fmtErrors(a!)}`,
     'failed' in peer ? `peer not run: prism ${peer.failed}` : fmtErrors(b!) && `prism: ${fmtErrors(b!)}`,
   ].filter(Boolean);
-  const row = (name: string, unit: string, pick: (r: LoadResult) => number, extra: string): BenchRow => ({
+  const row = (name: string, unit: string, pick: (r: Summary) => number, extra: string): BenchRow => ({
     name,
     value: a ? pick(a) : NaN,
     unit,
@@ -205,5 +233,10 @@ export async function benchMock(): Promise<BenchRow[]> {
   });
   const counts = a && b ? `${a.requests} vs ${b.requests} answered in all; higher is better` : '';
   const p50 = a && b ? `p50 ${a.p50Ms.toFixed(2)} vs ${b.p50Ms.toFixed(2)} ms; lower is better` : '';
-  return [row(rps, 'req/s', (r) => r.perSecond, counts), row(p99, 'ms', (r) => r.p99Ms, p50)];
+  const cpu = 'mock: server CPU time per request (same load; steadier than req/s on a busy machine)';
+  return [
+    row(rps, 'req/s', (r) => r.perSecond, counts),
+    row(p99, 'ms', (r) => r.p99Ms, p50),
+    row(cpu, 'µs', (r) => r.cpuUsPerRequest, 'user + system CPU of the server process (/proc); lower is better'),
+  ];
 }
