@@ -138,6 +138,8 @@ describe('drift and sync', () => {
     // A value the user typed into a generated query parameter, and a header of their own.
     ws.updateItem({ id: list.id, request: { ...list.request!, url: '{{baseUrl}}/pets?limit=5', params: [{ key: 'limit', value: '5', enabled: true }], headers: [{ key: 'X-Trace', value: 'on', enabled: true }] } });
 
+    // The user renamed the tag's folder: new operations of the tag still go there.
+    ws.updateItem({ id: list.parentId!, name: 'Pets (renamed)' });
     ws.updateSpec(spec.id, { text: PETS_V2 });
     expect(syncSpecCollection(ws, spec.id)).toEqual({ added: 1, changed: 3, removed: 1 });
     expect(specDrift(ws, spec.id)).toMatchObject({ added: [], changed: [], removed: [] });
@@ -154,7 +156,7 @@ describe('drift and sync', () => {
     // The new operation is a request in its tag's folder, with its test; the removed one is gone.
     const byName = requestsByName(collectionId);
     const del = byName.get('Delete a pet')!;
-    expect(ws.getItem(del.parentId!).name).toBe('pets');
+    expect(ws.getItem(del.parentId!).name).toBe('Pets (renamed)');
     expect(del.request!.method).toBe('DELETE');
     expect(del.scripts.test).toContain('pm.response.to.have.status(204);');
     expect(byName.has('health')).toBe(false);

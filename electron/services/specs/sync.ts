@@ -9,7 +9,7 @@ import type { Workspace } from '../store/workspace.js';
 import type { SpecOperationLink } from '../store/workspace.js';
 import { planDrift, type DriftItem } from './drift.js';
 import { storedJson } from './generate.js';
-import { operationsOf } from './operations.js';
+import { operationsOf, tagOf } from './operations.js';
 import { mergeRequest, operationRequest } from './operation-request.js';
 import { readStored, snapshotOf } from './snapshot.js';
 import { testScript } from './test-script.js';
@@ -45,7 +45,7 @@ export function syncSpecCollection(workspace: Workspace, specId: string, keys?: 
       const op = item.op!;
       const { node, folder } = operationRequest(doc, op, name);
       node.scripts = { ...node.scripts, test: withTests ? testScript(doc, op.key, op.operation) : '' };
-      const parentId = folder ? folderFor(workspace, collectionId, folder) : collectionId;
+      const parentId = folder ? (folderOfTag(workspace, links.values(), tagOf(op)) ?? folderFor(workspace, collectionId, folder)) : collectionId;
       const created = workspace.createItem({ kind: 'request', parentId, name: node.name, description: node.description, request: node.request!, scripts: node.scripts });
       for (const example of node.examples ?? []) {
         workspace.createExample(created.id, { ...example, name: example.name.trim() || `${example.status} ${example.statusText}`.trim() || 'Example' });
@@ -104,6 +104,21 @@ function syncCollectionSettings(workspace: Workspace, collectionId: string, doc:
     ...(missing.length > 0 ? { variables: [...(collection.variables ?? []), ...missing] } : {}),
     ...(auth ? { auth } : {}),
   });
+}
+
+/** Where the requests of the same tag are now (the user may have renamed or moved their folder). */
+function folderOfTag(workspace: Workspace, links: Iterable<SpecOperationLink>, tag: string | undefined): string | undefined {
+  if (tag === undefined) return undefined;
+  for (const link of links) {
+    if (link.itemId === null || readStored(link.snapshotJson)?.op.tag !== tag) continue;
+    try {
+      const parentId = workspace.getItem(link.itemId).parentId;
+      if (parentId !== null && workspace.getItem(parentId).kind === 'folder') return parentId;
+    } catch {
+      // the request is gone: look at the next one
+    }
+  }
+  return undefined;
 }
 
 /** The folder of a tag directly under the collection, made (at the end) when it is missing. */
