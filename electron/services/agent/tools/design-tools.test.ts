@@ -147,6 +147,11 @@ describe('start_mock and run_tests against it', () => {
     const answer = await fetch(`${String(mock.url)}/orders`);
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual([{ id: 1 }, { id: 2 }]);
+    // A request with its own host does not follow baseUrl: the run says so (and, not all to the mock, it asks).
+    ws.createItem({ kind: 'request', parentId: c.id, name: 'Elsewhere', request: defaultRequest({ method: 'GET', url: 'http://127.0.0.1:9/x' }) });
+    expect(approvalOf('run_tests', { id: c.id, baseUrl: mock.url })).toMatchObject({ kind: 'send', method: 'RUN' });
+    const result = await run('run_tests', { id: c.id, baseUrl: mock.url });
+    expect(result.notUnderBaseUrl).toBe('1 request(s) do not use {{baseUrl}} and went elsewhere: Elsewhere');
   });
 
   it('says plainly when the spec is unknown, or when no mock can run here', async () => {

@@ -51,9 +51,12 @@ export const runTests = defineTool({
       { engine: ctx.engine, createRuntime: ctx.createScriptRuntime, runId: `agent-${id}` },
     );
     const a = result.stats.assertions;
+    // A request with its own host instead of {{baseUrl}} went there, not to baseUrl: said, so the model knows.
+    const elsewhere = baseUrl ? result.executions.filter((e) => !isUnder(e.request.url, baseUrl)).map((e) => e.name) : [];
     return {
       id,
       ...(baseUrl ? { baseUrl } : {}),
+      ...(elsewhere.length ? { notUnderBaseUrl: `${elsewhere.length} request(s) do not use {{baseUrl}} and went elsewhere: ${elsewhere.slice(0, 10).join(', ')}` } : {}),
       passed: a.total - a.failed,
       failed: a.failed,
       requests: result.executions.slice(0, MAX_EXECUTIONS).map((e) => ({
