@@ -5,7 +5,8 @@
 // changed, one removed) and the drift (listed as Added / Changed / Removed) being applied with
 // "Update collection" (the checked entries, then the rest). A JSON spec file opened while invalid
 // is refused with a clear error and creates no collection. A change saved in another window shows
-// in an open editor. Deleting a spec asks first and closes its tab.
+// in an open editor, and an open spec tab comes back after a reload. Deleting a spec asks first
+// and closes its tab.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { skipE2E } from '../support/browser.js';
@@ -263,7 +264,7 @@ describe.skipIf(skipE2E)('specs in the workspace', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows a change made elsewhere (another window) in an open spec editor', async () => {
+  it('shows a change made elsewhere (another window) in an open spec editor, and reopens the tab after a reload', async () => {
     const first = await openApp(suite.browser, suite.app);
     const second = await openApp(suite.browser, suite.app);
     suite.pages.push(first.page, second.page);
@@ -279,6 +280,10 @@ describe.skipIf(skipE2E)('specs in the workspace', () => {
 
     await expect.poll(() => specView(first.page).getByTestId('spec-editor').locator('.cm-content').textContent()).toContain('operationId: createPet');
     await expect.poll(() => specView(first.page).getByTestId('spec-info').textContent()).toBe('Shared API · v1.3.0 · 3 operations');
+
+    // The open spec tab comes back after a reload, with the saved text.
+    await first.page.reload();
+    await expect.poll(() => specView(first.page).getByTestId('spec-editor').locator('.cm-content').textContent()).toContain('operationId: createPet');
     expect([...first.errors, ...second.errors]).toEqual([]);
   });
 });

@@ -34,7 +34,12 @@ function useSpecDocument(specId: string) {
         }
         setSpec(s);
       },
-      (err: unknown) => live && setError(errorMessage(err)),
+      (err: unknown) => {
+        if (!live) return;
+        setError(errorMessage(err));
+        // A tab restored after a reload whose spec was deleted meanwhile closes with the list's reload.
+        void useSpecs.getState().reload();
+      },
     );
     return () => {
       live = false;
