@@ -74,5 +74,5 @@ components:
         name: { type: string }
 `;
 
-/** PETS_SPEC without info.version (line 3) and with a response that has no description (line 13 on). */
+/** PETS_SPEC without info.version (reported at `info`, line 2) and with a response that has no description (line 12). */
 export const PETS_SPEC_INVALID = PETS_SPEC.replace('  version: 1.0.0\n', '').replace("        '200':\n          description: The pets\n", "        '200':\n");
