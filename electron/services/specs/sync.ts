@@ -41,11 +41,18 @@ export function syncSpecCollection(workspace: Workspace, specId: string, keys?: 
       links.delete(item.entry.key);
       result.removed++;
     }
+    let tagFolders: Map<string, string> | undefined;
     for (const item of plan.added.filter(wanted)) {
       const op = item.op!;
       const { node, folder } = operationRequest(doc, op, name);
       node.scripts = { ...node.scripts, test: withTests ? testScript(doc, op.key, op.operation) : '' };
-      const parentId = folder ? (folderOfTag(workspace, links.values(), tagOf(op)) ?? folderFor(workspace, collectionId, folder)) : collectionId;
+      const tag = tagOf(op);
+      let parentId = collectionId;
+      if (folder && tag !== undefined) {
+        tagFolders ??= foldersOfTags(workspace, links.values());
+        parentId = tagFolders.get(tag) ?? folderFor(workspace, collectionId, folder);
+        tagFolders.set(tag, parentId);
+      }
       const created = workspace.createItem({ kind: 'request', parentId, name: node.name, description: node.description, request: node.request!, scripts: node.scripts });
       for (const example of node.examples ?? []) {
         workspace.createExample(created.id, { ...example, name: example.name.trim() || `${example.status} ${example.statusText}`.trim() || 'Example' });
@@ -106,19 +113,20 @@ function syncCollectionSettings(workspace: Workspace, collectionId: string, doc:
   });
 }
 
-/** Where the requests of the same tag are now (the user may have renamed or moved their folder). */
-function folderOfTag(workspace: Workspace, links: Iterable<SpecOperationLink>, tag: string | undefined): string | undefined {
-  if (tag === undefined) return undefined;
+/** Where the requests of each tag are now (the user may have renamed or moved their folder). */
+function foldersOfTags(workspace: Workspace, links: Iterable<SpecOperationLink>): Map<string, string> {
+  const folders = new Map<string, string>();
   for (const link of links) {
-    if (link.itemId === null || readStored(link.snapshotJson)?.op.tag !== tag) continue;
+    const tag = link.itemId === null ? undefined : readStored(link.snapshotJson)?.op.tag;
+    if (!tag || folders.has(tag)) continue;
     try {
-      const parentId = workspace.getItem(link.itemId).parentId;
-      if (parentId !== null && workspace.getItem(parentId).kind === 'folder') return parentId;
+      const parentId = workspace.getItem(link.itemId!).parentId;
+      if (parentId !== null && workspace.getItem(parentId).kind === 'folder') folders.set(tag, parentId);
     } catch {
-      // the request is gone: look at the next one
+      // the request is gone: another of the tag may tell
     }
   }
-  return undefined;
+  return folders;
 }
 
 /** The folder of a tag directly under the collection, made (at the end) when it is missing. */
