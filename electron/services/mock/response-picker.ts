@@ -60,7 +60,8 @@ function chooseStatus(op: SpecOperation, prefer: Preferences): { key: string; st
     const code = prefer.code;
     const key = keys.find((k) => k === code) ?? keys.find((k) => k.toUpperCase() === `${code[0]}XX`) ?? keys.find((k) => k === 'default');
     if (!key || !/^[1-5]\d\d$/.test(code)) {
-      return problemResponse(500, 'No Response Defined', `The spec defines no ${code} response for ${op.key} (it has ${keys.join(', ')})`, [], { match: op.key });
+      // As Prism: a status the operation does not define is not found (a 500 would blame the mock).
+      return problemResponse(404, 'Not Found', `The spec defines no ${code} response for ${op.key} (it has ${keys.join(', ')})`, [], { match: op.key });
     }
     return { key, status: Number(code) };
   }
