@@ -13,7 +13,13 @@ import { pointerOf, valueAt } from './where.js';
 const MAX_REF_PROBLEMS = 100;
 
 export function semanticProblems(doc: Record<string, unknown>, positions: SourcePositions): SpecProblem[] {
-  return [...refProblems(doc, positions), ...operationIdProblems(doc, positions), ...pathParameterProblems(doc, positions)];
+  return [
+    ...refProblems(doc, positions),
+    ...operationIdProblems(doc, positions),
+    ...pathParameterProblems(doc, positions),
+    ...samePathProblems(doc, positions),
+    ...duplicateParameterProblems(doc, positions),
+  ];
 }
 
 interface Place {
@@ -162,6 +168,57 @@ function pathParameterProblems(doc: Record<string, unknown>, positions: SourcePo
     for (const p of shared) {
       if (!template.includes(p.name)) add(p.tokens, `The path parameter \`${p.name}\` is not in the path: ${path} has no \`{${p.name}}\`.`);
     }
+  }
+  return problems;
+}
+
+/** `/pets/{id}` and `/pets/{petId}` are the same path to a server: OpenAPI forbids both. */
+function samePathProblems(doc: Record<string, unknown>, positions: SourcePositions): SpecProblem[] {
+  if (!isObject(doc.paths)) return [];
+  const problems: SpecProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const path of Object.keys(doc.paths)) {
+    if (path.startsWith('x-')) continue;
+    const shape = path.replace(/\{[^}]*\}/g, '{}');
+    const earlier = seen.get(shape);
+    if (earlier === undefined) {
+      seen.set(shape, path);
+      continue;
+    }
+    const tokens = ['paths', path];
+    problems.push(problemAt(positions.at(tokens), `The path ${path} is the same as ${earlier} (only the parameter names differ), so a request cannot tell them apart; merge them.`, pointerOf(tokens)));
+  }
+  return problems;
+}
+
+/** A parameter list naming the same parameter (name and location) twice. */
+function duplicateParameterProblems(doc: Record<string, unknown>, positions: SourcePositions): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  const lists: [unknown, string[], string][] = [];
+  const seenPaths = new Set<string>();
+  for (const op of operationsOf(doc)) {
+    lists.push([op.operation.parameters, [...op.tokens, 'parameters'], op.key]);
+    if (!seenPaths.has(op.path)) lists.push([op.pathItem.parameters, ['paths', op.path, 'parameters'], `the path ${op.path}`]);
+    seenPaths.add(op.path);
+  }
+  for (const [list, listTokens, owner] of lists) {
+    if (!Array.isArray(list)) continue;
+    const seen = new Set<string>();
+    list.forEach((raw, i) => {
+      let param: unknown = raw;
+      for (let hops = 0; hops < 8 && isObject(param) && typeof param.$ref === 'string'; hops++) {
+        const tokens = pointerTokens(param.$ref);
+        param = tokens === undefined ? undefined : valueAt(doc, tokens);
+      }
+      if (!isObject(param) || typeof param.name !== 'string' || typeof param.in !== 'string') return;
+      const key = `${param.in}:${param.in === 'header' ? param.name.toLowerCase() : param.name}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        return;
+      }
+      const tokens = [...listTokens, String(i)];
+      problems.push(problemAt(positions.at(tokens), `The ${param.in} parameter \`${param.name}\` is listed twice for ${owner}; keep one.`, pointerOf(tokens)));
+    });
   }
   return problems;
 }

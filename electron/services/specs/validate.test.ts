@@ -147,6 +147,14 @@ paths:
       ["paths:\n  /a:\n    fetch: {responses: {'200': {description: ok}}}\n", ['5:5 `fetch` is not a field of the path `/a` (check the spelling; your own fields must start with `x-`).']],
       ['paths: {}\ncomponents:\n  securitySchemes:\n    k: {type: apiKey, name: X}\n', ['6:5 Security scheme `k` is missing its required `in`.']],
       ['paths: []\n', ['3:1 `paths` must be an object (fields under it), not a list.']],
+      [
+        "paths:\n  /p/{id}:\n    parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n  /p/{petId}:\n    parameters: [{name: petId, in: path, required: true, schema: {type: string}}]\n",
+        ['6:3 The path /p/{petId} is the same as /p/{id} (only the parameter names differ), so a request cannot tell them apart; merge them.'],
+      ],
+      [
+        'paths:\n  /a:\n    get:\n      parameters:\n        - {name: q, in: query, schema: {type: string}}\n        - {name: q, in: query, schema: {type: integer}}\n',
+        ['8:11 The query parameter `q` is listed twice for GET /a; keep one.'],
+      ],
     ];
     for (const [rest, expected] of cases) expect(messages(head + rest), rest).toEqual(expected);
   });
