@@ -40,6 +40,14 @@ describe('Redactor', () => {
     expect(r.text('the body said {"k":"LEARNED-KEY-1"}')).toBe('the body said {"k":"[redacted-1]"}');
   });
 
+  it('keeps a `key` field of JSON text (a variable or header name) but masks secret-named fields and ?key= tokens', () => {
+    const r = new Redactor([]);
+    const args = r.text('{"scope":"collection","key":"petId","value":"1","apiKey":"ak-55443322"} GET https://maps.test/?key=AIzaSy-123456');
+    expect(args).toContain('"key":"petId"');
+    expect(args).not.toContain('ak-55443322');
+    expect(args).not.toContain('AIzaSy-123456');
+  });
+
   it('walks objects: header pairs, tuples, secret-named fields, auth objects', () => {
     const r = new Redactor([]);
     const out = r.deep({

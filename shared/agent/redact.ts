@@ -36,6 +36,16 @@ export function isSensitiveHeader(name: string): boolean {
   return SENSITIVE_HEADER.test(name.trim());
 }
 
+/**
+ * A JSON field whose string value is a secret. A bare `key` is not one here: in JSON it names the
+ * other half of a `{key, value}` pair (a variable's or a header's name), which the model must see;
+ * as a query parameter (`?key=…`) it stays sensitive.
+ */
+function isSensitiveJsonField(name: string): boolean {
+  if (name.trim().toLowerCase() === 'key') return false;
+  return isSensitiveParam(name) || isSensitiveHeader(name) || SENSITIVE_FIELD.test(name);
+}
+
 export function isSensitiveParam(name: string): boolean {
   return SENSITIVE_PARAM.test(name.trim());
 }
@@ -129,7 +139,7 @@ export class Redactor {
       isSensitiveParam(name) ? `${lead}${name}=${hasMask(value) ? value : this.maskUnlessTemplate(decodeSafe(value))}` : m,
     );
     out = out.replace(JSON_FIELD, (m, name: string, sep: string, value: string) =>
-      isSensitiveParam(name) || isSensitiveHeader(name) || SENSITIVE_FIELD.test(name) ? `"${name}"${sep}"${this.maskUnlessTemplate(value)}"` : m,
+      isSensitiveJsonField(name) ? `"${name}"${sep}"${this.maskUnlessTemplate(value)}"` : m,
     );
     return this.dirty ? this.literal(out) : out;
   }

@@ -72,6 +72,7 @@ describe('skillOf', () => {
   it('reads a known skill from the first word', () => {
     expect(skillOf('/test check ids')).toBe('test');
     expect(skillOf('  /DOCS')).toBe('docs');
+    expect(skillOf('/design a pets API')).toBe('design');
   });
   it('unknown or not first: null', () => {
     expect(skillOf('/testing')).toBeNull();

@@ -1,5 +1,6 @@
 // The composer's text rules, pure: which completion the caret is in (an `@` mention or a `/skill`
 // at the start), putting a completion in, and which attached mentions the text still names.
+import { parseSkill } from '../../../shared/agent/skills';
 import type { AgentSkill, Mention } from '../../../shared/contract-agent';
 
 export type MentionKind = Mention['kind'];
@@ -64,11 +65,7 @@ export function mentionsInText(text: string, attached: AttachedMention[]): Menti
   return out;
 }
 
-const SKILL_NAMES: readonly AgentSkill[] = ['request', 'test', 'docs', 'debug'];
-
-/** `/test write more` → 'test'; anything else null (the backend parses the same prefix). */
+/** `/test write more` → 'test'; anything else null (the same parser as the backend's, so a new skill shows at once). */
 export function skillOf(text: string): AgentSkill | null {
-  const m = /^\s*\/([a-z]+)(\s|$)/i.exec(text);
-  const name = m?.[1].toLowerCase();
-  return SKILL_NAMES.find((s) => s === name) ?? null;
+  return parseSkill(text).skill;
 }

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { updateMockForm, useMocks } from '../state/mocks';
 import { useSpecs } from '../state/specs';
-import { useTree } from '../state/tree';
+import { useTree, selectTopLevel } from '../state/tree';
 import { startMock } from './mocksActions';
 
 function TextField({ label, value, placeholder, onChange }: { label: string; value: string; placeholder?: string; onChange: (v: string) => void }) {
@@ -28,7 +28,7 @@ export function MockConfig() {
   const form = useMocks((s) => s.form);
   const starting = useMocks((s) => s.starting);
   const error = useMocks((s) => s.error);
-  const collections = useTree((s) => s.children.get(null) ?? []).filter((n) => n.kind === 'collection');
+  const collections = useTree(selectTopLevel).filter((n) => n.kind === 'collection');
   const specs = useSpecs((s) => s.specs);
   const specsLoaded = useSpecs((s) => s.loaded);
   useEffect(() => {

@@ -3,7 +3,7 @@
 import type { TreeNode } from '../../../shared/model';
 import { useEnvironments } from '../state/environments';
 import { updateForm, useRunner, type RunnerTabState } from '../state/runner';
-import { useTree } from '../state/tree';
+import { useTree, selectTopLevel } from '../state/tree';
 import { cancelRun, chooseCollection, startRun } from './runnerActions';
 
 /** The folders under a collection, depth first, with their depth. */
@@ -85,7 +85,7 @@ function DataFileField({ tabId, state }: { tabId: string; state: RunnerTabState 
 
 export function RunConfig({ tabId, state }: { tabId: string; state: RunnerTabState }) {
   const { form, run, starting } = state;
-  const collections = useTree((s) => s.children.get(null) ?? []).filter((n) => n.kind === 'collection');
+  const collections = useTree(selectTopLevel).filter((n) => n.kind === 'collection');
   const children = useTree((s) => s.children);
   const environments = useEnvironments((s) => s.environments);
   const running = run?.status === 'running';

@@ -92,6 +92,15 @@ export const useTree = create<TreeState>((set, get) => ({
 }));
 
 /** The ancestors of a node, nearest first (parent, grandparent, …, collection). */
+const NO_NODES: readonly TreeNode[] = Object.freeze([]);
+
+/**
+ * The workspace's top-level nodes (collections), as a selector that answers the same array while
+ * the tree is unchanged: `s.children.get(null) ?? []` made a new empty array on every call, which
+ * re-renders a subscribed view without end in an empty workspace.
+ */
+export const selectTopLevel = (s: { children: Map<string | null, TreeNode[]> }): readonly TreeNode[] => s.children.get(null) ?? NO_NODES;
+
 export function ancestorsOf(id: string, byId: Map<string, TreeNode>): TreeNode[] {
   const out: TreeNode[] = [];
   let cur = byId.get(id);
