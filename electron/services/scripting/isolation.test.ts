@@ -171,6 +171,22 @@ describe('a script compiled ahead (ScriptInput.next)', () => {
     expect(other.tests).toEqual([{ name: 'fine', passed: true, skipped: false }]);
   });
 
+  it('a hinted source that closes the function wrapper early runs none of its code ahead, and runs as before when its turn comes', async () => {
+    // Compiled naively ahead, the loop would run during the first script's finish and the next
+    // script would be stopped by the time limit.
+    const breakOut = `}); for (;;) {} (function () {`;
+    await runWithNext(`console.log('first');`, breakOut);
+    const next = await run(`console.log('second');`);
+    expect(next.error).toBeUndefined();
+    expect(next.console[0].args).toEqual(['second']);
+    const printing = `}); console.log('outside', typeof pm); (function () {`;
+    const plain = await run(printing);
+    await runWithNext(`console.log('first');`, printing);
+    const hinted = await run(printing);
+    expect(hinted).toEqual(plain);
+    expect(hinted.console[0]?.args).toEqual(['outside', 'object']);
+  });
+
   it('a hinted script with top-level await runs as an async script', async () => {
     const next = `const v = await new Promise((resolve) => setTimeout(() => resolve(5), 5)); pm.test('awaited', () => pm.expect(v).to.equal(5));`;
     await runWithNext(`console.log('before');`, next);

@@ -19,6 +19,10 @@ import { hardenPrototypesFrom, hardenTolerant } from '../pm/tame.js';
 import { needsRewrite, rewriteForSes } from './rewrite.js';
 import { ScriptCompartment, type ScriptFn } from './script-compartment.js';
 
+// The original constructors, before lockdown tames them: used only to check that a script parses
+// as a function body by itself (see compileAhead); the functions they make are never called.
+const FeralFunction = Function;
+const FeralAsyncFunction = Object.getPrototypeOf(async function () {}).constructor as FunctionConstructor;
 const realSetTimeout = setTimeout;
 const realClearTimeout = clearTimeout;
 const realSetInterval = setInterval;
@@ -398,6 +402,24 @@ function compileScript(c: ScriptCompartment, code: string): Compiled {
   }
 }
 
+/**
+ * Whether the source parses as a function body on its own. Compiling wraps it in
+ * `(function () {…})` and evaluates that; a source that closes the wrapper early
+ * (`}); code(); (function () {`) would run code at compile time, so such a source is not
+ * compiled ahead (it is compiled when it runs, as before, in its own world).
+ */
+function parsesAsBody(source: string): boolean {
+  for (const Ctor of [FeralFunction, FeralAsyncFunction]) {
+    try {
+      new Ctor(source); // parsed only, never called
+      return true;
+    } catch {
+      // not this kind of body
+    }
+  }
+  return false;
+}
+
 /** Compiles the expected next script into the prepared compartment (see `ahead`). */
 function compileAhead(code: string | undefined): void {
   prepareRealm();
@@ -406,14 +428,15 @@ function compileAhead(code: string | undefined): void {
     realm = makeRealm(); // it holds another script's function
     ahead = null;
   }
-  ahead = { code, compiled: compileScript(realm!, code) };
+  const source = needsRewrite(code) ? rewriteForSes(code) : code;
+  if (parsesAsBody(source)) ahead = { code, compiled: compileScript(realm!, code) };
 }
 
-/** The prepared compartment and the script compiled in it, marked used. */
-function takeRealm(code: string): { c: ScriptCompartment; compiled: Compiled } {
+/** The prepared compartment, marked used, and the script when it was compiled in it ahead. */
+function takeRealm(code: string): { c: ScriptCompartment; compiled?: Compiled } {
   prepareRealm();
   if (ahead && ahead.code !== code) realm = makeRealm();
-  const compiled = ahead?.code === code ? ahead.compiled : compileScript(realm!, code);
+  const compiled = ahead?.code === code ? ahead.compiled : undefined;
   ahead = null;
   realmUsed = true;
   return { c: realm!, compiled };
@@ -440,9 +463,10 @@ function start(id: number, input: ScriptInput): void {
     return;
   }
   const world = ctx.world;
-  const { c, compiled } = takeRealm(input.code);
+  const { c, compiled: early } = takeRealm(input.code);
   for (const [name, value] of Object.entries(world.globals)) Object.defineProperty(c.global, name, { value, writable: true, enumerable: false, configurable: true });
   for (const [name, get] of Object.entries(world.lazyGlobals)) defineLazy(c.global, name, get);
+  const compiled = early ?? compileScript(c, input.code);
   if ('error' in compiled) {
     world.fail(compiled.error, 'syntax');
     finish(ctx);
