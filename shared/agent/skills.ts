@@ -39,8 +39,7 @@ export const SKILLS: Record<AgentSkill, { summary: string; instructions: string 
       '(put reusable schemas under components). 2. Save it with write_spec and generateCollection: true. write_spec refuses an invalid ' +
       'document and answers its problems with line numbers: fix every one and call write_spec again with the whole corrected text ' +
       '(pass specId to update a spec that was saved) until it answers valid: true. 3. Start a mock of the spec with start_mock. ' +
-      '4. Path parameters of the generated requests are {{variables}} (e.g. {{petId}}): give each a value the mock accepts, such as the spec\'s example, ' +
-      'with set_variable on the collection. 5. Run the collection\'s tests against the mock with run_tests, giving the collection id and baseUrl set to the mock\'s url. ' +
+      '4. Run the collection\'s tests against the mock with run_tests, giving the collection id and baseUrl set to the mock\'s url. ' +
       'If a test fails, say whether the spec or the test is wrong and fix it. Answer with the spec, the collection, the mock URL and the test results.',
   },
 };

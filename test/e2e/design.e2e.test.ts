@@ -55,7 +55,7 @@ describe.skipIf(skipE2E)('/design in the app', () => {
       (req) => {
         const r = lastToolResult(req);
         mock = { url: String(r.url), collectionId: String(r.collectionId) };
-        // The generated GET /pets/{petId} sends {{petId}}: the spec's example, as /design says.
+        // The generated collection already values {{petId}} from the spec; a model may still set it.
         return { kind: 'tool_calls', calls: [{ name: 'set_variable', arguments: { scope: 'collection', collectionId: mock.collectionId, key: 'petId', value: '1' } }] };
       },
       () => ({ kind: 'tool_calls', calls: [{ name: 'run_tests', arguments: { id: mock.collectionId, baseUrl: mock.url } }] }),

@@ -125,7 +125,27 @@ describe('drift and sync', () => {
     expect(get.request!.auth).toEqual({ type: 'inherit' });
     const collection = ws.getItem(collectionId);
     expect(collection.auth?.type).toBe('apikey');
-    expect(collection.variables?.map((v) => v.key)).toEqual(['baseUrl', 'apiKey']);
+    // petId came with the generated collection; the sync adds the API key's variable after it.
+    expect(collection.variables?.map((v) => v.key)).toEqual(['baseUrl', 'petId', 'apiKey']);
+  });
+
+  it('gives the path parameters of new operations a variable, keeping the values the user set', () => {
+    const { ws, spec, collectionId } = generated();
+    expect(ws.getItem(collectionId).variables?.find((v) => v.key === 'petId')?.value).toBe('0');
+    // The user points petId at a pet of theirs; a new operation then brings ownerId (and petId again).
+    const mine = (ws.getItem(collectionId).variables ?? []).map((v) => (v.key === 'petId' ? { ...v, value: '9' } : v));
+    ws.updateItem({ id: collectionId, variables: mine });
+    const withOwners = PETS_V2.replace(
+      '  /pets/{petId}:\n',
+      "  /owners/{ownerId}/pets/{petId}:\n    get:\n      operationId: ownersPet\n      parameters:\n        - {name: ownerId, in: path, required: true, example: ada, schema: {type: string}}\n        - {name: petId, in: path, required: true, example: 1, schema: {type: integer}}\n      responses:\n        '200':\n          description: The pet\n  /pets/{petId}:\n",
+    );
+    ws.updateSpec(spec.id, { text: withOwners });
+    expect(syncSpecCollection(ws, spec.id).added).toBe(2);
+    expect(ws.getItem(collectionId).variables?.map((v) => [v.key, v.value])).toEqual([
+      ['baseUrl', 'http://127.0.0.1:4010'],
+      ['petId', '9'],
+      ['ownerId', 'ada'],
+    ]);
   });
 
   it('syncs the drift, keeping a user-edited test script and a saved example on a changed request', () => {

@@ -15,6 +15,8 @@ import { readStored, snapshotOf } from './snapshot.js';
 import { testScript } from './test-script.js';
 import type { CollectionNode } from '../formats/item-tree.js';
 import { importOpenApiValue } from '../formats/openapi/index.js';
+import { HTTP_METHODS } from '../formats/openapi/build-collection.js';
+import { isObject } from '../formats/openapi/pointer.js';
 
 export interface SyncResult {
   added: number;
@@ -97,10 +99,11 @@ export function syncSpecCollection(workspace: Workspace, specId: string, keys?: 
 
 /**
  * The collection's own part of the spec: the auth of the document-wide security (when the spec has
- * one), and variables the spec now needs that the collection lacks (values the user set are kept).
+ * one), and variables the spec now needs that the collection lacks (values the user set are kept):
+ * baseUrl, auth secrets, and one per path parameter, valued as a fresh import values it.
  */
 function syncCollectionSettings(workspace: Workspace, collectionId: string, doc: Record<string, unknown>, name: string): void {
-  const { root } = importOpenApiValue({ ...doc, paths: {} }, name);
+  const { root } = importOpenApiValue({ ...doc, paths: parametersOnly(doc.paths) }, name);
   const collection = workspace.getItem(collectionId);
   const have = new Set((collection.variables ?? []).map((v) => v.key));
   const missing = (root.variables ?? []).filter((v) => !have.has(v.key));
@@ -111,6 +114,30 @@ function syncCollectionSettings(workspace: Workspace, collectionId: string, doc:
     ...(missing.length > 0 ? { variables: [...(collection.variables ?? []), ...missing] } : {}),
     ...(auth ? { auth } : {}),
   });
+}
+
+/**
+ * The paths with only what their parameters need (the operations' bodies and responses left out):
+ * enough for the importer to value the path variables as it would for the whole document, and
+ * cheap for a spec of a thousand operations.
+ */
+function parametersOnly(paths: unknown): Record<string, unknown> {
+  if (!isObject(paths)) return {};
+  const out: Record<string, unknown> = {};
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    if (typeof item.$ref === 'string') {
+      out[path] = item; // resolved by the importer, as in the whole document
+      continue;
+    }
+    const kept: Record<string, unknown> = item.parameters === undefined ? {} : { parameters: item.parameters };
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (isObject(op)) kept[method] = op.parameters === undefined ? {} : { parameters: op.parameters };
+    }
+    out[path] = kept;
+  }
+  return out;
 }
 
 /** Where the requests of each tag are now (the user may have renamed or moved their folder). */

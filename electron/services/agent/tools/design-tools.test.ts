@@ -121,8 +121,8 @@ describe('start_mock and run_tests against it', () => {
     expect(await run('start_mock', { specId: spec.id })).toMatchObject({ id: mock.id, alreadyRunning: true });
     expect(mocks.list()).toHaveLength(1);
 
-    // The generated GET /pets/{petId} sends {{petId}}: the model gives it the spec's example, as /design says.
-    await run('set_variable', { scope: 'collection', collectionId: spec.collectionId, key: 'petId', value: '1' });
+    // The generated GET /pets/{petId} sends {{petId}}, which the collection values with the spec's example (1): nothing to set first.
+    expect(temp.ws().getItem(String(spec.collectionId)).variables?.find((v) => v.key === 'petId')?.value).toBe('1');
     const args = { id: spec.collectionId, baseUrl: mock.url };
     // Every request resolves under the running mock: nothing to approve. Elsewhere, a run asks.
     expect(approvalOf('run_tests', args)).toBeUndefined();

@@ -1,6 +1,6 @@
 // A (normalised) OpenAPI 3 document → a collection tree: a folder per tag, a request per
-// operation, {{baseUrl}} from the first server, path parameters as {{name}}, query and header
-// rows, example bodies, auth from the security schemes.
+// operation, {{baseUrl}} from the first server, path parameters as {{name}} with a collection
+// variable each (path-variables.ts), query and header rows, example bodies, auth from the security schemes.
 import { randomUUID } from 'node:crypto';
 import { badInput } from '../../../../shared/errors.js';
 import { defaultRequest, type Auth, type Variable } from '../../../../shared/model.js';
@@ -10,6 +10,7 @@ import type { CollectionNode } from '../item-tree.js';
 import { authFor, type SecurityContext } from './auth.js';
 import { appendPointer, isObject } from './pointer.js';
 import { asRows, operationParameters, requestBody, responseExamples } from './request-parts.js';
+import { PathVariables } from './path-variables.js';
 import type { Resolver } from './resolver.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -44,6 +45,7 @@ export function buildCollection(doc: Record<string, unknown>, resolver: Resolver
     for (const tag of doc.tags) if (isObject(tag) && typeof tag.name === 'string' && !folders.has(tag.name)) folders.set(tag.name, node('folder', tag.name, text(tag.description)));
   }
   const loose: CollectionNode[] = [];
+  const pathVariables = new PathVariables();
   let operations = 0;
   if (doc.paths !== undefined && !isObject(doc.paths)) throw badInput('#/paths: paths must be an object');
   for (const [path, rawItem] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
@@ -57,7 +59,7 @@ export function buildCollection(doc: Record<string, unknown>, resolver: Resolver
       const opAt = appendPointer(at, method);
       if (!isObject(rawOp)) throw badInput(`${opAt}: an operation must be an object`);
       if (++operations > MAX_OPERATIONS) throw badInput(`#/paths: more than ${MAX_OPERATIONS} operations; refused`);
-      const request = buildRequest(path, method, rawOp, item, at, opAt, baseUrl, resolver, security, collectionAuth);
+      const request = buildRequest(path, method, rawOp, item, at, opAt, baseUrl, resolver, security, collectionAuth, pathVariables);
       const tag = Array.isArray(rawOp.tags) && typeof rawOp.tags[0] === 'string' ? rawOp.tags[0] : undefined;
       if (tag === undefined) loose.push(request);
       else {
@@ -68,7 +70,8 @@ export function buildCollection(doc: Record<string, unknown>, resolver: Resolver
   }
   root.children = [...[...folders.values()].filter((f) => f.children.length > 0), ...loose];
   clipDescriptions(root, resolver);
-  root.variables = [...(baseUrl ? [{ key: 'baseUrl', value: baseUrl, enabled: true, secret: false }] : []), ...security.variables.values()];
+  const variables = [...(baseUrl ? [{ key: 'baseUrl', value: baseUrl, enabled: true, secret: false }] : []), ...security.variables.values()];
+  root.variables = [...variables, ...pathVariables.variables(variables.map((v) => v.key))];
   return root;
 }
 
@@ -83,8 +86,10 @@ function buildRequest(
   resolver: Resolver,
   security: SecurityContext,
   collectionAuth: Auth | undefined,
+  pathVariables: PathVariables,
 ): CollectionNode {
   const params = operationParameters(item.parameters, op.parameters, appendPointer(itemAt, 'parameters'), appendPointer(opAt, 'parameters'), resolver);
+  pathVariables.add(params);
   const { body, contentType } = requestBody(op.requestBody, appendPointer(opAt, 'requestBody'), resolver);
   const headers = asRows(params, 'header');
   if (contentType && !headers.some((h) => h.key.toLowerCase() === 'content-type')) headers.push({ key: 'Content-Type', value: contentType, enabled: true });

@@ -52,6 +52,8 @@ describe('OpenAPI import', () => {
     expect(collection.variables).toEqual([
       { key: 'baseUrl', value: 'https://large.example/api', enabled: true, secret: false },
       { key: 'bearerToken', value: '', enabled: true, secret: true },
+      // Every resource's {id} is an integer without an example: one variable, generated from the schema.
+      { key: 'id', value: '0', enabled: true, secret: false },
     ]);
     const update = request(ws, 'Update resource42').request!;
     expect(update).toMatchObject({ method: 'PUT', url: '{{baseUrl}}/resource42/{{id}}', auth: { type: 'inherit' } });
@@ -63,7 +65,10 @@ describe('OpenAPI import', () => {
     const ws = workspace();
     const { id } = importIntoWorkspace(ws, readFixture('circular.json'), 'circular.json');
     expect(outline(ws, id)).toEqual({ people: ['getPerson', 'Replace a person'], trees: ['Create a tree'] });
-    expect(ws.getItem(id).variables).toEqual([{ key: 'baseUrl', value: 'https://org.example/v2', enabled: true, secret: false }]);
+    expect(ws.getItem(id).variables).toEqual([
+      { key: 'baseUrl', value: 'https://org.example/v2', enabled: true, secret: false },
+      { key: 'personId', value: 'p-1', enabled: true, secret: false },
+    ]);
     const replace = request(ws, 'Replace a person').request!;
     expect(replace.url).toBe('{{baseUrl}}/people/{{personId}}');
     expect(JSON.parse((replace.body as { raw: string }).raw)).toEqual({ name: 'Ada', employer: { title: 'Analytical Engines Ltd', staff: [] } });

@@ -11,7 +11,11 @@ export interface Parameter {
   in: string;
   required: boolean;
   description?: string;
+  /** The value the spec gives (example, examples, schema example, default, first enum value), or ''. */
   value: string;
+  /** Path parameters only: whether `value` came from the spec, and a value generated from the schema when it did not. */
+  given?: boolean;
+  generated?: string;
 }
 
 /** Path-item parameters overridden by the operation's own (same name and location). */
@@ -25,6 +29,10 @@ export function operationParameters(shared: unknown, own: unknown, sharedAt: str
       if (!p) return;
       if (typeof p.name !== 'string' || typeof p.in !== 'string') throw badInput(`${where}: a parameter needs a "name" and an "in"`);
       const param: Parameter = { name: p.name, in: p.in, required: p.required === true, value: parameterValue(p, where, resolver) };
+      if (p.in === 'path') {
+        param.given = param.value !== '';
+        if (!param.given && p.schema !== undefined) param.generated = asText(exampleFromSchema(p.schema, appendPointer(where, 'schema'), resolver));
+      }
       if (typeof p.description === 'string' && p.description !== '') param.description = p.description;
       byKey.set(`${p.in}:${p.name}`, param);
     });
@@ -43,6 +51,10 @@ function parameterValue(p: Record<string, unknown>, at: string, resolver: Resolv
     // Only a value the spec gives: a generated "string" or 0 in a query would be sent as if meant.
     if (isObject(schema)) value = schema.example ?? schema.default ?? (Array.isArray(schema.enum) ? schema.enum[0] : undefined);
   }
+  return asText(value);
+}
+
+function asText(value: unknown): string {
   if (value === undefined || value === null) return '';
   // An array in a query or header is sent comma-separated (OpenAPI's default form style, explode off).
   if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.map((v) => String(v ?? '')).join(',');
