@@ -1,7 +1,8 @@
 // The answer of a spec mock, Prism's way: the response a `Prefer: code=404` header (or `?__code=404`) asks for, else
 // the operation's first 2xx (else `default`); its content type by the request's Accept; its body
 // from `Prefer: example=name`, else the media type's `example` or first of `examples`, else one
-// generated from the schema (the importer's exampleFromSchema); declared response headers too.
+// generated from the schema (the importer's exampleFromSchema, without writeOnly properties);
+// declared response headers too.
 import { exampleFromSchema } from '../formats/openapi/example.js';
 import { appendPointer, isObject } from '../formats/openapi/pointer.js';
 import type { Resolver } from '../formats/openapi/resolver.js';
@@ -85,7 +86,7 @@ function bodyValue(media: Record<string, unknown>, mediaAt: string, prefer: Pref
   if (media.example !== undefined) return { value: media.example };
   const first = Object.keys(examples)[0];
   if (first !== undefined) return { value: exampleValue(examples[first], appendPointer(mediaAt, 'examples', first), resolver) };
-  if (media.schema !== undefined) return { value: exampleFromSchema(media.schema, appendPointer(mediaAt, 'schema'), resolver) ?? null };
+  if (media.schema !== undefined) return { value: exampleFromSchema(media.schema, appendPointer(mediaAt, 'schema'), resolver, 'response') ?? null };
   return { value: '' };
 }
 
@@ -100,7 +101,7 @@ function responseHeaders(response: Record<string, unknown>, at: string, resolver
     if (name.toLowerCase() === 'content-type' || name.toLowerCase() === 'content-length') continue;
     const header = resolver.object(raw, appendPointer(at, 'headers', name), 'a header').value;
     if (!header) continue;
-    const value = header.example ?? exampleFromSchema(header.schema, appendPointer(at, 'headers', name, 'schema'), resolver);
+    const value = header.example ?? exampleFromSchema(header.schema, appendPointer(at, 'headers', name, 'schema'), resolver, 'response');
     if (value !== undefined && value !== null) out[name.toLowerCase()] = typeof value === 'string' ? value : JSON.stringify(value);
   }
   return out;

@@ -3,6 +3,7 @@
 // code/example, Accept, examples and generated bodies, declared headers), for 3.0 and 3.1.
 import { afterEach, describe, expect, it } from 'vitest';
 import { largeSpec } from '../formats/openapi/large-spec.fixture.js';
+import { USERS_SPEC } from '../formats/openapi/read-write-only.fixture.js';
 import { PETSTORE_30 } from './petstore.fixture.js';
 import { serve, type Served } from './serve.fixture.js';
 import { createSpecMock } from './spec-mock.js';
@@ -282,5 +283,14 @@ describe('spec mock: Swagger 2.0', () => {
     expect(made.status).toBe(201);
     expect(await made.json()).toEqual({ id: 5 });
     expect((await problemOf(await post({}))).errors).toEqual(['request body is missing the required property `name`']);
+  });
+});
+
+describe('spec mock: generated bodies', () => {
+  it('answers without writeOnly properties (a password is never sent back), with readOnly ones', async () => {
+    server = await serve(createSpecMock(USERS_SPEC, 'Users', { validateRequests: false }));
+    const res = await fetch(`${server.url}/users`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"ada","password":"x"}' });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ id: 41, name: 'ada', profile: { createdAt: '2024-01-01T00:00:00Z', bio: 'string' } });
   });
 });

@@ -1,20 +1,33 @@
 // An example value for a JSON Schema (OpenAPI's dialect): the schema's own example, examples,
 // default, const or first enum value when it has one, else a value built from its type. A schema
 // that refers back to itself stops where the cycle closes; depth and size are bounded, so a
-// wide or deep schema cannot make an import slow.
+// wide or deep schema cannot make an import slow. Built for one direction, as OpenAPI means
+// readOnly and writeOnly (and as Prism mocks them): a request example leaves out readOnly
+// properties (an id the server assigns), a response example leaves out writeOnly ones (a password).
 import { appendPointer, isObject } from './pointer.js';
 import type { Resolver } from './resolver.js';
 
 const MAX_DEPTH = 8;
 const MAX_NODES = 2_000;
 
+/** What the example is for: a request sent to the API, or a response it answers with. */
+export type ExampleDirection = 'request' | 'response';
+
 interface Walk {
   resolver: Resolver;
+  direction: ExampleDirection;
   nodes: number;
 }
 
-export function exampleFromSchema(schema: unknown, at: string, resolver: Resolver): unknown {
-  return build(schema, at, { resolver, nodes: 0 }, 0, []);
+export function exampleFromSchema(schema: unknown, at: string, resolver: Resolver, direction: ExampleDirection): unknown {
+  return build(schema, at, { resolver, direction, nodes: 0 }, 0, []);
+}
+
+/** Whether a property does not travel in this direction: readOnly in a request, writeOnly in a response. */
+function leftOut(prop: unknown, at: string, walk: Walk): boolean {
+  const s = walk.resolver.resolve(prop, at).value;
+  if (!isObject(s)) return false;
+  return walk.direction === 'request' ? s.readOnly === true : s.writeOnly === true;
 }
 
 function build(schema: unknown, at: string, walk: Walk, depth: number, onPath: string[]): unknown {
@@ -49,7 +62,9 @@ function build(schema: unknown, at: string, walk: Walk, depth: number, onPath: s
       const out: Record<string, unknown> = {};
       const props = isObject(s.properties) ? s.properties : {};
       for (const [name, prop] of Object.entries(props)) {
-        const value = build(prop, appendPointer(here, 'properties', name), walk, depth + 1, path);
+        const propAt = appendPointer(here, 'properties', name);
+        if (leftOut(prop, propAt, walk)) continue;
+        const value = build(prop, propAt, walk, depth + 1, path);
         if (value !== undefined) out[name] = value;
       }
       return out;

@@ -31,7 +31,7 @@ export function operationParameters(shared: unknown, own: unknown, sharedAt: str
       const param: Parameter = { name: p.name, in: p.in, required: p.required === true, value: parameterValue(p, where, resolver) };
       if (p.in === 'path') {
         param.given = param.value !== '';
-        if (!param.given && p.schema !== undefined) param.generated = asText(exampleFromSchema(p.schema, appendPointer(where, 'schema'), resolver));
+        if (!param.given && p.schema !== undefined) param.generated = asText(exampleFromSchema(p.schema, appendPointer(where, 'schema'), resolver, 'request'));
       }
       if (typeof p.description === 'string' && p.description !== '') param.description = p.description;
       byKey.set(`${p.in}:${p.name}`, param);
@@ -101,7 +101,7 @@ export function requestBody(given: unknown, at: string, resolver: Resolver): { b
   return { body: { mode: 'raw', language: /xml/i.test(type) ? 'xml' : /html/i.test(type) ? 'html' : 'text', raw }, contentType: type };
 }
 
-/** A media type's example, examples (first) or an example generated from its schema. */
+/** A request body media type's example, examples (first) or an example generated from its schema (no readOnly properties). */
 export function mediaExample(media: Record<string, unknown>, at: string, resolver: Resolver): unknown {
   if (media.example !== undefined) return media.example;
   if (isObject(media.examples)) {
@@ -111,7 +111,7 @@ export function mediaExample(media: Record<string, unknown>, at: string, resolve
       if (isObject(ex) && ex.value !== undefined) return ex.value;
     }
   }
-  return media.schema === undefined ? undefined : exampleFromSchema(media.schema, appendPointer(at, 'schema'), resolver);
+  return media.schema === undefined ? undefined : exampleFromSchema(media.schema, appendPointer(at, 'schema'), resolver, 'request');
 }
 
 function fields(example: unknown): [string, string][] {
