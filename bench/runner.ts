@@ -4,10 +4,10 @@
 // numbers include what a CI job pays: process start, the script sandbox, the report.
 //
 // Rows: requests per second over the whole process, the same inside the run (process start
-// excluded, from each tool's own report), peak RSS (the child's max resident set, read by a
-// preload at exit), Courier with the test scripts removed (what the HTTP side costs alone), and
-// where the time goes: µs per request in each stage of the run (runner-stages.ts). Information
-// only, never a pass/fail threshold.
+// excluded, from each tool's own report), peak RSS and CPU time (the child's max resident set and
+// user + system time, read by a preload at exit), Courier with the test scripts removed (what the
+// HTTP side costs alone), and where the time goes: µs per request in each stage of the run
+// (runner-stages.ts). Information only, never a pass/fail threshold.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,10 +39,10 @@ function collection(withTests: boolean): unknown {
   };
 }
 
-/** Prints the process's peak RSS (KiB) to a file at exit: loaded into both children with --require. */
+/** Writes the process's resource usage (peak RSS in KiB, CPU µs) to a file at exit: loaded into both children with --require. */
 const RSS_PRELOAD = `
 const fs = require('node:fs');
-process.on('exit', () => fs.writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));
+process.on('exit', () => fs.writeFileSync(process.env.BENCH_RSS_FILE, JSON.stringify(process.resourceUsage())));
 `;
 
 interface ChildRun {
@@ -50,6 +50,8 @@ interface ChildRun {
   ms: number;
   code: number | null;
   rssMb: number;
+  /** User + system CPU time of the whole process (all its threads). */
+  cpuMs: number;
   stderr: string;
 }
 
@@ -67,8 +69,10 @@ function runChild(args: string[], dir: string, label: string): Promise<ChildRun>
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => {
       const ms = performance.now() - started;
-      const kb = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) : NaN;
-      resolve({ dir, ms, code, rssMb: kb / 1024, stderr });
+      const usage = fs.existsSync(rssFile) ? (JSON.parse(fs.readFileSync(rssFile, 'utf8')) as NodeJS.ResourceUsage) : undefined;
+      const rssMb = usage ? usage.maxRSS / 1024 : NaN;
+      const cpuMs = usage ? (usage.userCPUTime + usage.systemCPUTime) / 1000 : NaN;
+      resolve({ dir, ms, code, rssMb, cpuMs, stderr });
     });
   });
 }
@@ -144,6 +148,7 @@ export async function benchRunner(): Promise<BenchRow[]> {
       { name: `${name}, inside the run`, value: perSecond(courierInRun), unit: 'req/s', note: `${((courierInRun / N) * 1000).toFixed(0)} µs per request` },
       { name: `${name}, peak RSS`, value: courier.rssMb, unit: 'MB' },
       plainRow(plain, courierInRun),
+      { name: `${name}, CPU time (user + system)`, value: (courier.cpuMs / N) * 1000, unit: 'µs/req' },
     ];
     if (!newman || !ok(newman, 'newman.json')) {
       const why = newman ? `newman failed (exit ${newman.code}): ${newman.stderr.trim().split('\n')[0] ?? ''}` : 'newman is not installed';
@@ -156,6 +161,10 @@ export async function benchRunner(): Promise<BenchRow[]> {
       vs(rows[1], perSecond(newmanInRun)),
       { ...vs(rows[2], newman.rssMb), note: 'ratio below 1: Courier uses less memory' },
       rows[3],
+      {
+        ...vs(rows[4], (newman.cpuMs / N) * 1000),
+        note: 'whole process (start-up included), all threads; ratio below 1: less CPU (on a loaded machine throughput follows this)',
+      },
       ...(await stageRows(root, dir)),
     ];
   } finally {
