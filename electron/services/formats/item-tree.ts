@@ -5,8 +5,11 @@ import type { Auth, Example, ItemKind, Preserved, RequestSpec, Scripts, Variable
 import { AppError } from '../../../shared/errors.js';
 import type { Workspace } from '../store/workspace.js';
 
-/** A saved example response as a file carries it (no workspace id). */
-export type ExampleData = Pick<Example, 'name' | 'status' | 'statusText' | 'headers' | 'body'>;
+/**
+ * A saved example response as a file carries it (no workspace id), with the request it answers
+ * when it has its own (Postman's `originalRequest`); absent: the request it belongs to.
+ */
+export type ExampleData = Pick<Example, 'name' | 'status' | 'statusText' | 'headers' | 'body'> & { request?: RequestSpec };
 
 export interface CollectionNode {
   /** The workspace id, or for a file the item's own id (Postman `id`), else a generated one. */
@@ -76,7 +79,9 @@ export function loadCollectionTree(workspace: Workspace, collectionId: string): 
     };
     if (item.request) node.request = item.request;
     if (item.kind === 'request') {
-      node.examples = workspace.listExamples(item.id).map(({ name, status, statusText, headers, body }) => ({ name, status, statusText, headers, body }));
+      node.examples = workspace
+        .listExamples(item.id)
+        .map(({ name, status, statusText, headers, body, request }) => ({ name, status, statusText, headers, body, ...(request ? { request } : {}) }));
     }
     if (item.auth) node.auth = item.auth;
     if (item.variables) node.variables = item.variables;

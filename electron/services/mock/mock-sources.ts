@@ -3,8 +3,7 @@
 // or a collection without examples is refused here, before anything listens.
 import type { MockSource } from '../../../shared/contract-design.js';
 import { badInput } from '../../../shared/errors.js';
-import type { RequestSpec } from '../../../shared/model.js';
-import { requestsIn, type CollectionNode, type ExampleData } from '../formats/item-tree.js';
+import { requestsIn, type CollectionNode } from '../formats/item-tree.js';
 import type { Workspace } from '../store/workspace.js';
 import { createCollectionMock, type MockExample } from './collection-mock.js';
 import { createSpecMock } from './spec-mock.js';
@@ -39,8 +38,7 @@ export function treeExamples(root: CollectionNode): MockExample[] {
   for (const { request } of requestsIn(root)) {
     if (!request.request) continue;
     for (const e of request.examples ?? []) {
-      const own = (e as ExampleData & { request?: RequestSpec | null }).request;
-      out.push({ name: e.name, status: e.status, headers: e.headers, body: e.body, request: own ?? request.request });
+      out.push({ name: e.name, status: e.status, headers: e.headers, body: e.body, request: e.request ?? request.request });
     }
   }
   return out;

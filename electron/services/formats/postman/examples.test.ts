@@ -64,7 +64,8 @@ describe('Postman examples and descriptions', () => {
     const saved = saveCollectionTree(ws, importPostmanCollection(structuredClone(original)).root);
     const tree = loadCollectionTree(ws, saved.id);
     const get = find(tree, 'Get account');
-    expect(get.examples).toEqual([{ name: 'Found', status: 200, statusText: 'OK', headers: [], body: '{"id":42}' }]);
+    // The example keeps the request it answers (its originalRequest), not just the one it belongs to.
+    expect(get.examples).toEqual([{ name: 'Found', status: 200, statusText: 'OK', headers: [], body: '{"id":42}', request: expect.objectContaining({ method: 'GET', url: '{{base}}/accounts/42' }) }]);
     expect(get.description).toBe('Fetches one account');
     expect(exportPostmanCollection(tree)).toEqual(original);
   });
@@ -89,6 +90,45 @@ describe('Postman examples and descriptions', () => {
     const examples = ws.listExamples(request.id);
     expect(examples[0].request).toMatchObject({ method: 'POST', url: '{{baseUrl}}/users?q=nobody', headers: [{ key: 'X-Team', value: 'a' }] });
     expect(examples.slice(1).map((e) => e.request)).toEqual([null, null]);
+  });
+
+  it('exports each example with its own originalRequest, also after one of them was renamed', () => {
+    const file = {
+      info: { name: 'Users', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      item: [
+        {
+          name: 'Get user',
+          request: { method: 'GET', url: 'https://api.test/users/{{id}}' },
+          response: [
+            { name: 'Ada', originalRequest: { method: 'GET', url: 'https://api.test/users/1' }, code: 200, body: '{"id":1}' },
+            { name: 'Missing', originalRequest: { method: 'GET', url: 'https://api.test/users/404' }, code: 404, body: '' },
+          ],
+        },
+      ],
+    };
+    const saved = saveCollectionTree(ws, importPostmanCollection(structuredClone(file)).root);
+    const [request] = ws.tree().filter((n) => n.parentId === saved.id);
+    const [, missing] = ws.listExamples(request.id);
+    ws.renameExample(missing.id, 'No such user');
+    type Out = { item: { response: { name: string; originalRequest: { url: string | { raw: string } } }[] }[] };
+    const urlOf = (r: Out['item'][number]['response'][number]) => (typeof r.originalRequest.url === 'string' ? r.originalRequest.url : r.originalRequest.url.raw);
+    const out = exportPostmanCollection(loadCollectionTree(ws, saved.id)) as Out;
+    expect(out.item[0].response.map((r) => [r.name, urlOf(r)])).toEqual([
+      ['Ada', 'https://api.test/users/1'],
+      ['No such user', 'https://api.test/users/404'],
+    ]);
+    // The unchanged one is the original entry, as it was in the file.
+    expect(out.item[0].response[0]).toEqual(file.item[0].response[0]);
+
+    // A request made in the workspace (no file behind it): its example's own request, else the request's.
+    const made = ws.createItem({ kind: 'request', parentId: saved.id, name: 'Made here', request: { ...ws.getItem(request.id).request!, url: 'https://api.test/users/{{id}}' } });
+    ws.createExample(made.id, { name: 'Own', status: 200, statusText: 'OK', headers: [], body: '{}', request: { ...made.request!, url: 'https://api.test/users/7' } });
+    ws.createExample(made.id, { name: 'Borrowed', status: 200, statusText: 'OK', headers: [], body: '{}' });
+    const again = exportPostmanCollection(loadCollectionTree(ws, saved.id)) as Out;
+    expect(again.item[1].response.map((r) => [r.name, urlOf(r)])).toEqual([
+      ['Own', 'https://api.test/users/7'],
+      ['Borrowed', 'https://api.test/users/{{id}}'],
+    ]);
   });
 
   it('examples and descriptions edited in the workspace survive export and re-import', () => {

@@ -4,7 +4,7 @@
 // comes back as its original JSON (originalRequest, cookies, ids and all); a new or changed one is
 // written fresh.
 import { isDeepStrictEqual } from 'node:util';
-import type { RequestSpec } from '../../../../shared/model.js';
+import { RequestSpec } from '../../../../shared/model.js';
 import { exampleLanguage } from '../docs/docs-tree.js';
 import type { ExampleData } from '../item-tree.js';
 import { exportRequest } from './export-request.js';
@@ -12,7 +12,7 @@ import { asText, importRequest } from './import-request.js';
 import { PmRequest } from './schema.js';
 
 /** An example as an import carries it: with the request it answers when the file says. */
-export type ImportedExample = ExampleData & { request?: RequestSpec };
+export type ImportedExample = ExampleData;
 
 type Json = Record<string, unknown>;
 
@@ -56,8 +56,18 @@ export function importExamples(response: unknown): ImportedExample[] {
   });
 }
 
-/** The fields an example's equality with its original is judged by (the request aside: the workspace tree leaves it out). */
+/** The fields an example's equality with its original is judged by. */
 const comparable = ({ name, status, statusText, headers, body }: ExampleData): ExampleData => ({ name, status, statusText, headers, body });
+
+/** A request as the workspace keeps it (defaults filled, no undefined keys), so a stored one equals the one read from the file. */
+const stored = (request: RequestSpec | undefined): unknown => (request === undefined ? undefined : JSON.parse(JSON.stringify(RequestSpec.parse(request))));
+
+/** Whether an example is the original at its place: the same response, answering the same request. */
+function unchanged(was: Json, i: number, example: ExampleData): boolean {
+  if (!isDeepStrictEqual(importOne(was, i), comparable(example))) return false;
+  const wasRequest = was.originalRequest === undefined ? undefined : originalRequest(was.originalRequest);
+  return isDeepStrictEqual(stored(wasRequest), stored(example.request));
+}
 
 function exportOne(example: ImportedExample, spec: RequestSpec): Json {
   return {
@@ -77,7 +87,7 @@ export function exportExamples(examples: ImportedExample[], spec: RequestSpec, o
   const before = Array.isArray(original) ? original : [];
   return examples.map((example, i) => {
     const was = before[i];
-    if (isObject(was) && isDeepStrictEqual(importOne(was, i), comparable(example))) return was;
+    if (isObject(was) && unchanged(was, i, example)) return was;
     return exportOne(example, spec);
   });
 }
