@@ -148,6 +148,17 @@ describe('drift and sync', () => {
     ]);
   });
 
+  it('a sync gives a collection made before path variables existed the ones it lacks', () => {
+    const { ws, spec, collectionId } = generated();
+    ws.updateItem({ id: collectionId, variables: (ws.getItem(collectionId).variables ?? []).filter((v) => v.key !== 'petId') });
+    ws.updateSpec(spec.id, { text: PETS_V2 });
+    syncSpecCollection(ws, spec.id);
+    expect(ws.getItem(collectionId).variables?.map((v) => [v.key, v.value])).toEqual([
+      ['baseUrl', 'http://127.0.0.1:4010'],
+      ['petId', '0'],
+    ]);
+  });
+
   it('syncs the drift, keeping a user-edited test script and a saved example on a changed request', () => {
     const { ws, spec, collectionId } = generated();
     const list = requestsByName(collectionId).get('List pets')!;

@@ -153,7 +153,11 @@ describe('agent tools', () => {
     const out = await run('import_openapi', { spec: OPENAPI_YAML });
     expect(out).toMatchObject({ name: 'Pets', folders: 1, requests: 4 });
     const collection = ws.getItem(out.id as string);
-    expect(collection.variables).toEqual([{ key: 'baseUrl', value: 'https://pets.example/v1', enabled: true, secret: false }]);
+    // getPet's path has {petId} without declaring it: an empty variable to fill in.
+    expect(collection.variables).toEqual([
+      { key: 'baseUrl', value: 'https://pets.example/v1', enabled: true, secret: false },
+      { key: 'petId', value: '', enabled: true, secret: false },
+    ]);
     const nodes = ws.tree().filter((n) => n.kind !== 'collection');
     // The tree lists siblings in order, but groups of siblings by their parent's (random) id.
     const under = (parentId: string) => nodes.filter((n) => n.parentId === parentId).map((n) => [n.kind, n.name, n.method ?? '']);

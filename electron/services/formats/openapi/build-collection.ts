@@ -89,7 +89,7 @@ function buildRequest(
   pathVariables: PathVariables,
 ): CollectionNode {
   const params = operationParameters(item.parameters, op.parameters, appendPointer(itemAt, 'parameters'), appendPointer(opAt, 'parameters'), resolver);
-  pathVariables.add(params);
+  pathVariables.add(path, params);
   const { body, contentType } = requestBody(op.requestBody, appendPointer(opAt, 'requestBody'), resolver);
   const headers = asRows(params, 'header');
   if (contentType && !headers.some((h) => h.key.toLowerCase() === 'content-type')) headers.push({ key: 'Content-Type', value: contentType, enabled: true });

@@ -58,6 +58,12 @@ describe('OpenAPI import: path parameters', () => {
     expect(variables.filter((v) => v.key === 'id')).toEqual([{ key: 'id', value: '3', enabled: true, secret: false }]);
   });
 
+  it('gives a {name} the operation does not declare an empty variable to fill in', () => {
+    const { values, urls } = importSpec({ '/files/{folder}/{name}': get(param('name', { example: 'a.txt' })) });
+    expect(urls).toEqual(['{{baseUrl}}/files/{{folder}}/{{name}}']);
+    expect(values).toEqual({ baseUrl: 'https://api.test', name: 'a.txt', folder: '' });
+  });
+
   it('never replaces baseUrl or an auth variable with a path parameter of the same name', () => {
     const { variables } = importSpec(
       { '/x/{baseUrl}/{apiKey}': get(param('baseUrl', { example: 'oops' }), param('apiKey', { example: 'leak' })) },

@@ -20,13 +20,16 @@ export class PathVariables {
    * value the spec gives beats a generated one even from a later operation, since it is more likely
    * to be one the API (or its mock) accepts.
    */
-  add(params: Parameter[]): void {
+  add(path: string, params: Parameter[]): void {
     for (const p of params) {
       if (p.in !== 'path') continue;
       const value = p.given ? p.value : (p.generated ?? '');
       const before = this.chosen.get(p.name);
       if (before === undefined || (!before.given && p.given === true)) this.chosen.set(p.name, { value, given: p.given === true });
     }
+    // A {name} in the path the operation never declares still becomes {{name}}: an empty variable
+    // shows the user what to fill in.
+    for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) if (!this.chosen.has(name)) this.chosen.set(name, { value: '', given: false });
   }
 
   /** The variables, leaving out names the collection already has (baseUrl, an auth secret). */
