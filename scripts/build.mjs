@@ -1,7 +1,7 @@
 // Builds everything `npm start`, the CLI and the packaged app need into dist/:
 //   dist/electron/main.cjs, dist/electron/preload.cjs  (Electron main + sandboxed preload)
 //   dist/web-host.mjs                                  (the web host, where Electron is absent)
-//   dist/cli.mjs                                       (npx courier …)
+//   dist/cli.mjs, dist/cli-chunks/                     (npx courier …; a chunk per command)
 //   dist/renderer/                                     (the UI, built by Vite)
 //   dist/sandbox/, dist/server.mjs                     (the script sandbox; the embedded billing server)
 // `node scripts/build.mjs --if-needed` skips the work when dist/ is newer than every source file.
@@ -40,7 +40,18 @@ export async function build({ quiet = false } = {}) {
     // The sandboxed preload cannot require packages: bundle everything but electron itself.
     esbuild({ ...common, packages: undefined, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(dist, 'electron/preload.cjs'), format: 'cjs', external: ['electron'] }),
     esbuild({ ...common, entryPoints: [path.join(root, 'electron/web-host/main.ts')], outfile: path.join(dist, 'web-host.mjs'), format: 'esm' }),
-    esbuild({ ...common, entryPoints: [path.join(root, 'electron/cli/main.ts')], outfile: path.join(dist, 'cli.mjs'), format: 'esm' }),
+    // The CLI is split: each command's code (and the packages it imports) loads when it runs.
+    fs.promises.rm(path.join(dist, 'cli-chunks'), { recursive: true, force: true }).then(() =>
+      esbuild({
+        ...common,
+        entryPoints: { cli: path.join(root, 'electron/cli/main.ts') },
+        outdir: dist,
+        splitting: true,
+        chunkNames: 'cli-chunks/[name]-[hash]',
+        outExtension: { '.js': '.mjs' },
+        format: 'esm',
+      }),
+    ),
     import('./build-sandbox.mjs').then((m) => m.buildSandbox({ outDir: path.join(dist, 'sandbox'), quiet })),
     // The billing server the app runs as a child process when no team server is configured (§5).
     import('./server.mjs').then((m) => m.buildServerBundle()),

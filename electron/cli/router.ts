@@ -4,31 +4,26 @@
 import { AppError } from '../../shared/errors.js';
 import { courierHome } from '../services/home.js';
 import { VERSION } from '../services/version.js';
-import { agentCommand } from './commands/agent.js';
-import { creditsCommand } from './commands/credits.js';
-import { exportCommand } from './commands/export.js';
-import { importCommand } from './commands/import.js';
-import { loginCommand } from './commands/login.js';
-import { logoutCommand } from './commands/logout.js';
-import { mockCommand } from './commands/mock.js';
-import { runCommand } from './commands/run.js';
-import { syncCommand } from './commands/sync.js';
 import type { CliIo, Command } from './io.js';
 
-const commands: Record<string, Command> = {
-  run: runCommand,
-  import: importCommand,
-  export: exportCommand,
-  login: loginCommand,
-  logout: logoutCommand,
-  sync: syncCommand,
-  credits: creditsCommand,
-  agent: agentCommand,
-  mock: mockCommand,
+// Each command's module is loaded only when that command runs (the build splits them into chunks):
+// `courier run` does not pay for the agent's SDK, the billing client or the mock server, which
+// kept its start-up time and peak memory above newman's. Only the help loads them all.
+const commands: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./commands/run.js')).runCommand,
+  import: async () => (await import('./commands/import.js')).importCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
+  login: async () => (await import('./commands/login.js')).loginCommand,
+  logout: async () => (await import('./commands/logout.js')).logoutCommand,
+  sync: async () => (await import('./commands/sync.js')).syncCommand,
+  credits: async () => (await import('./commands/credits.js')).creditsCommand,
+  agent: async () => (await import('./commands/agent.js')).agentCommand,
+  mock: async () => (await import('./commands/mock.js')).mockCommand,
 };
 
-function usage(io: CliIo): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+async function usage(io: CliIo): Promise<string> {
+  const loaded = await Promise.all(Object.entries(commands).map(async ([name, load]) => [name, await load()] as const));
+  const lines = loaded.map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
   return [
     `Courier ${VERSION} — the command line of the Courier API client`,
     '',
@@ -44,18 +39,19 @@ function usage(io: CliIo): string {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    io.stdout(`${usage(io)}\n`);
+    io.stdout(`${await usage(io)}\n`);
     return 0;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
-    io.stderr(`courier: unknown command "${name}"\n\n${usage(io)}\n`);
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
+    io.stderr(`courier: unknown command "${name}"\n\n${await usage(io)}\n`);
     return 2;
   }
+  const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${command.usage}\n`);
     return 0;
