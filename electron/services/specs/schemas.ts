@@ -25,8 +25,15 @@ function compile(line: OpenApiLine): ValidateFunction {
  * parameters. Without a dialect the target is the schema's own `$defs/schema`, so point there.
  */
 function withPlainSchemaRefs(schema: object): object {
-  const plain = JSON.parse(JSON.stringify(schema).replaceAll('{"$dynamicRef":"#meta"}', '{"$ref":"#/$defs/schema"}').replaceAll('"$dynamicAnchor":"meta",', '')) as { $defs: Record<string, unknown> };
+  const plain = JSON.parse(JSON.stringify(schema).replaceAll('{"$dynamicRef":"#meta"}', '{"$ref":"#/$defs/schema"}').replaceAll('"$dynamicAnchor":"meta",', '')) as {
+    $defs: Record<string, unknown> & { server: { properties: Record<string, unknown> } };
+  };
   plain.$defs.schema = { $ref: 'https://json-schema.org/draft/2020-12/schema' };
+  // This (2021-04-15) schema wants absolute URIs; OpenAPI 3.1 lets every URL field be a relative
+  // reference (`/docs`, `#/paths/…`), and a server URL a template (`https://{region}.example.com`),
+  // as the later official schemas say.
+  plain.$defs.uri = { type: 'string', format: 'uri-reference' };
+  plain.$defs.server.properties.url = { type: 'string' };
   return plain;
 }
 

@@ -99,6 +99,37 @@ describe('validateSpecText', () => {
     ]);
   });
 
+
+  it('accepts the URLs 3.1 allows: relative ones, server templates, refs and links within the document', () => {
+    const doc = [
+      'openapi: 3.1.0',
+      'info: {title: T, version: "1", license: {name: MIT, url: /LICENSE}}',
+      'externalDocs: {url: /docs}',
+      'servers:',
+      '  - url: /api/v1',
+      '  - url: https://{region}.example.com/{base}',
+      '    variables:',
+      '      region: {default: eu, enum: [eu, us]}',
+      '      base: {default: v1}',
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      responses:',
+      "        '200':",
+      '          description: ok',
+      '          links:',
+      "            self: {operationRef: '#/paths/~1pets/get'}",
+      '          content:',
+      '            application/json:',
+      '              examples:',
+      '                big: {externalValue: examples/big.json}',
+      '',
+    ].join('\n');
+    expect(messages(doc)).toEqual([]);
+    // A server URL is still text, and a URL field still a URI reference.
+    expect(messages(doc.replace('url: /api/v1', 'url: 42'))).toEqual(['5:5 `servers[0].url` must be text (a string), not the number 42.']);
+    expect(messages(doc.replace('url: /docs', 'url: "a b"'))).toEqual(['3:16 `externalDocs.url` must be a valid uri-reference, not the text "a b".']);
+  });
   it('says what to do with Swagger 2.0, a missing or unsupported openapi version', () => {
     expect(messages('swagger: "2.0"\ninfo:\n  title: T\n  version: "1"\npaths: {}\n')[0]).toMatch(/^1:1 This is a Swagger 2.0 document\. .*OpenAPI 3\.0 or 3\.1/);
     expect(messages('info:\n  title: T\n  version: "1"\npaths: {}\n')).toEqual([
