@@ -1,10 +1,12 @@
 // What differs between a spec and the collection generated from it: operations the spec has and
 // the collection does not (new ones, and ones whose request the user deleted: a sync brings them
 // back, or the user leaves them out), operations whose snapshot changed (with what changed), and
-// operations gone from the spec whose request is still there.
+// operations gone from the spec whose request is still there. An operation whose path changed
+// (`/pets/{petId}` → `/pets/{id}`, or a new path under the same operationId) is the same operation
+// changed, so a sync updates its request rather than replacing it and losing the user's work.
 import type { DriftEntry, SpecDrift } from '../../../shared/contract-design.js';
 import { AppError, badInput } from '../../../shared/errors.js';
-import type { Workspace } from '../store/workspace.js';
+import type { SpecOperationLink, Workspace } from '../store/workspace.js';
 import { operationsOf, type OperationRef } from './operations.js';
 import { differences, readStored, snapshotOf, type StoredOperation } from './snapshot.js';
 import { validSpecDocument } from './spec-document.js';
@@ -14,6 +16,8 @@ export interface DriftItem {
   entry: DriftEntry;
   op?: OperationRef;
   stored?: StoredOperation;
+  /** The key the operation had before its path changed. */
+  movedFrom?: string;
 }
 
 export interface DriftPlan {
@@ -54,9 +58,11 @@ export function planDrift(workspace: Workspace, specId: string): DriftPlan {
     plan[list].push(item);
     plan.drift[list].push(item.entry);
   };
-  const seen = new Set<string>();
-  for (const op of operationsOf(doc)) {
-    seen.add(op.key);
+  const ops = [...operationsOf(doc)];
+  const seen = new Set(ops.map((op) => op.key));
+  const gone = [...links.values()].filter((l) => !seen.has(l.key) && exists(workspace, l.itemId));
+  const movedFrom = movedOperations(ops.filter((op) => !links.has(op.key)), gone);
+  for (const op of ops) {
     const entry = (itemId: string | null, details: string[]): DriftEntry => ({
       key: op.key,
       method: op.method,
@@ -65,6 +71,13 @@ export function planDrift(workspace: Workspace, specId: string): DriftPlan {
       itemId,
       details,
     });
+    const from = movedFrom.get(op.key);
+    if (from) {
+      const stored = readStored(from.snapshotJson);
+      const details = [`path changed (${from.key} → ${op.key})`, ...(stored ? differences(stored.op, snapshotOf(doc, op)) : [])];
+      push('changed', { entry: entry(from.itemId, details), op, movedFrom: from.key, ...(stored ? { stored } : {}) });
+      continue;
+    }
     const link = links.get(op.key);
     if (!link) {
       push('added', { entry: entry(null, ['new operation']), op });
@@ -79,8 +92,9 @@ export function planDrift(workspace: Workspace, specId: string): DriftPlan {
     if (details.length > 0) push('changed', { entry: entry(link.itemId, details), op, ...(stored ? { stored } : {}) });
     else plan.unchanged.set(op.key, link.snapshotJson);
   }
-  for (const link of links.values()) {
-    if (seen.has(link.key) || !exists(workspace, link.itemId)) continue; // gone from both sides: nothing to do
+  const moved = new Set([...movedFrom.values()].map((l) => l.key));
+  for (const link of gone) {
+    if (moved.has(link.key)) continue;
     const stored = readStored(link.snapshotJson);
     const [method, ...rest] = link.key.split(' ');
     push('removed', {
@@ -89,4 +103,35 @@ export function planDrift(workspace: Workspace, specId: string): DriftPlan {
     });
   }
   return plan;
+}
+
+const shapeOf = (key: string) => key.replace(/\{[^}]*\}/g, '{}');
+
+/**
+ * New operations that are linked operations under a new key, by the linked one each came from: the
+ * same method and path but for its parameters' names, else the same operationId.
+ */
+function movedOperations(fresh: OperationRef[], gone: SpecOperationLink[]): Map<string, SpecOperationLink> {
+  const out = new Map<string, SpecOperationLink>();
+  const byShape = new Map<string, SpecOperationLink[]>();
+  const byOperationId = new Map<string, SpecOperationLink[]>();
+  const file = (index: Map<string, SpecOperationLink[]>, key: string, link: SpecOperationLink) => index.set(key, [...(index.get(key) ?? []), link]);
+  for (const link of gone) {
+    file(byShape, shapeOf(link.key), link);
+    const id = readStored(link.snapshotJson)?.op.operationId;
+    if (id) file(byOperationId, id, link);
+  }
+  const taken = new Set<SpecOperationLink>();
+  const take = (op: OperationRef, candidates: SpecOperationLink[] | undefined) => {
+    const link = candidates?.find((l) => !taken.has(l));
+    if (!link) return;
+    taken.add(link);
+    out.set(op.key, link);
+  };
+  for (const op of fresh) take(op, byShape.get(shapeOf(op.key)));
+  for (const op of fresh) {
+    const id = op.operation.operationId;
+    if (!out.has(op.key) && typeof id === 'string' && id !== '') take(op, byOperationId.get(id));
+  }
+  return out;
 }

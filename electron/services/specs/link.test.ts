@@ -193,6 +193,38 @@ describe('drift and sync', () => {
     expect(byName.has('health')).toBe(false);
   });
 
+  it('follows an operation whose path parameter was renamed, or whose path changed under the same operationId: the request is updated, not replaced', () => {
+    const { ws, spec, collectionId } = generated();
+    const get = requestsByName(collectionId).get('Get a pet')!;
+    ws.updateItem({ id: get.id, scripts: { test: 'pm.test("mine", () => {});', prerequest: 'pm.variables.set("x", 1);' } });
+    const mine = ws.createExample(get.id, { name: 'Rex', status: 200, statusText: 'OK', headers: [], body: '{"id":1}' });
+    // /pets/{petId} → /pets/{id}: the same operation to a server.
+    ws.updateSpec(spec.id, { text: PETS.replace('/pets/{petId}:', '/pets/{id}:').replace('{name: petId, in: path', '{name: id, in: path') });
+    const drift = specDrift(ws, spec.id);
+    expect(drift.added).toEqual([]);
+    expect(drift.removed).toEqual([]);
+    expect(drift.changed.map((e) => [e.key, e.itemId, e.details])).toEqual([
+      ['GET /pets/{id}', get.id, ['path changed (GET /pets/{petId} → GET /pets/{id})', 'path parameter `id` added (required)', 'path parameter `petId` removed']],
+    ]);
+    expect(syncSpecCollection(ws, spec.id)).toEqual({ added: 0, changed: 1, removed: 0 });
+    const after = ws.getItem(get.id);
+    expect(after.request!.url).toBe('{{baseUrl}}/pets/{{id}}');
+    expect(after.scripts).toEqual({ test: 'pm.test("mine", () => {});', prerequest: 'pm.variables.set("x", 1);' });
+    expect(ws.listExamples(get.id).map((e) => e.id)).toContain(mine.id);
+    expect(specDrift(ws, spec.id)).toMatchObject({ added: [], changed: [], removed: [] });
+    expect(ws.specOperations(spec.id).map((o) => o.key)).toContain('GET /pets/{id}');
+
+    // A new path under the same operationId (the API moved the resource): the same request again.
+    ws.updateSpec(spec.id, { text: PETS.replace('/pets/{petId}:', '/animals/{petId}:') });
+    expect(specDrift(ws, spec.id).changed.map((e) => [e.key, e.itemId, e.details[0]])).toEqual([['GET /animals/{petId}', get.id, 'path changed (GET /pets/{id} → GET /animals/{petId})']]);
+    // Left out of a sync, the move stays in the drift (its link is kept).
+    expect(syncSpecCollection(ws, spec.id, [])).toEqual({ added: 0, changed: 0, removed: 0 });
+    expect(specDrift(ws, spec.id).changed.map((e) => [e.key, e.itemId])).toEqual([['GET /animals/{petId}', get.id]]);
+    expect(syncSpecCollection(ws, spec.id)).toEqual({ added: 0, changed: 1, removed: 0 });
+    expect(ws.getItem(get.id).request!.url).toBe('{{baseUrl}}/animals/{{petId}}');
+    expect(ws.getItem(get.id).scripts.test).toBe('pm.test("mine", () => {});');
+  });
+
   it('syncs only the operations asked for; the rest stays in the drift', () => {
     const { ws, spec } = generated();
     ws.updateSpec(spec.id, { text: PETS_V2 });

@@ -90,7 +90,7 @@ export function syncSpecCollection(workspace: Workspace, specId: string, keys?: 
     if (result.added + result.changed + result.removed > 0) syncCollectionSettings(workspace, collectionId, doc, name);
     // Operations gone from the spec whose request is gone too are forgotten.
     const inSpec = new Set([...operationsOf(doc)].map((op) => op.key));
-    const pendingRemoval = new Set(plan.removed.filter((i) => !wanted(i)).map((i) => i.entry.key));
+    const pendingRemoval = new Set([...plan.removed.filter((i) => !wanted(i)).map((i) => i.entry.key), ...plan.changed.filter((i) => !wanted(i) && i.movedFrom).map((i) => i.movedFrom!)]);
     const kept: SpecOperationLink[] = [...links.values()].filter((l) => inSpec.has(l.key) || pendingRemoval.has(l.key));
     workspace.linkSpec(specId, collectionId, kept);
     return result;
