@@ -26,7 +26,7 @@ function compile(line: OpenApiLine): ValidateFunction {
  */
 function withPlainSchemaRefs(schema: object): object {
   const plain = JSON.parse(JSON.stringify(schema).replaceAll('{"$dynamicRef":"#meta"}', '{"$ref":"#/$defs/schema"}').replaceAll('"$dynamicAnchor":"meta",', '')) as {
-    $defs: Record<string, unknown> & { server: { properties: Record<string, unknown> } };
+    $defs: Record<string, unknown> & Record<'server' | 'path-item', { properties: Record<string, unknown> }>;
   };
   plain.$defs.schema = { $ref: 'https://json-schema.org/draft/2020-12/schema' };
   // This (2021-04-15) schema wants absolute URIs; OpenAPI 3.1 lets every URL field be a relative
@@ -34,6 +34,8 @@ function withPlainSchemaRefs(schema: object): object {
   // as the later official schemas say.
   plain.$defs.uri = { type: 'string', format: 'uri-reference' };
   plain.$defs.server.properties.url = { type: 'string' };
+  // A path item may be a $ref (OpenAPI 3.1 says so; this schema left it out).
+  plain.$defs['path-item'].properties.$ref = { $ref: '#/$defs/uri' };
   return plain;
 }
 

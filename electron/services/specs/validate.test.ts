@@ -100,6 +100,17 @@ describe('validateSpecText', () => {
   });
 
 
+  it('accepts a path item that is a $ref (3.0 and 3.1), as the importer follows it', () => {
+    const doc = 'openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths:\n  /shared:\n    $ref: "#/components/pathItems/Shared"\ncomponents:\n  pathItems:\n    Shared:\n      get:\n        responses: {"200": {description: ok}}\n';
+    expect(messages(doc)).toEqual([]);
+    expect(validateSpecText(doc).operations).toBe(1);
+    expect(messages(doc.replace('pathItems/Shared"', 'pathItems/Shard"'))).toEqual([
+      '5:5 The $ref `#/components/pathItems/Shard` points at nothing: there is no `#/components/pathItems/Shard` in this document.',
+    ]);
+    const v30 = 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\npaths:\n  /shared:\n    $ref: "#/x-shared"\nx-shared:\n  get:\n    responses: {"200": {description: ok}}\n';
+    expect(messages(v30)).toEqual([]);
+  });
+
   it('accepts the URLs 3.1 allows: relative ones, server templates, refs and links within the document', () => {
     const doc = [
       'openapi: 3.1.0',
