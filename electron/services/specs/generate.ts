@@ -43,7 +43,7 @@ export function generateCollectionFromSpec(
 export function storedJson(doc: unknown, op: OperationRef, node: CollectionNode): string {
   const stored: StoredOperation = {
     op: snapshotOf(doc, op),
-    generated: { name: node.name, description: node.description, test: node.scripts.test },
+    generated: { name: node.name, description: node.description, test: node.scripts.test, ...(node.request ? { url: node.request.url } : {}) },
   };
   return JSON.stringify(stored);
 }

@@ -225,6 +225,37 @@ describe('drift and sync', () => {
     expect(ws.getItem(get.id).scripts.test).toBe('pm.test("mine", () => {});');
   });
 
+  it('keeps a URL the user edited when the operation changes elsewhere', () => {
+    const { ws, spec, collectionId } = generated();
+    const list = requestsByName(collectionId).get('List pets')!;
+    ws.updateItem({ id: list.id, request: { ...list.request!, url: 'https://staging.example.com/pets?limit=20' } });
+    const get = requestsByName(collectionId).get('Get a pet')!;
+    ws.updateSpec(spec.id, { text: PETS_V2 });
+    syncSpecCollection(ws, spec.id);
+    // Its own host and path stay; the query follows the merged parameters.
+    expect(ws.getItem(list.id).request!.url).toBe('https://staging.example.com/pets?limit=20');
+    // A URL the user left as generated follows the spec.
+    expect(ws.getItem(get.id).request!.url).toBe('{{baseUrl}}/pets/{{petId}}');
+  });
+
+  it('files a request whose tag changed where its new tag goes, unless the user moved it', () => {
+    const { ws, spec, collectionId } = generated();
+    const byName = requestsByName(collectionId);
+    const [get, add, health] = ['Get a pet', 'Add a pet', 'health'].map((n) => byName.get(n)!);
+    const mine = ws.createItem({ kind: 'folder', parentId: collectionId, name: 'Mine' });
+    ws.moveItem({ id: add.id, parentId: mine.id, index: 0 });
+    const retagged = PETS.replace('      summary: Get a pet\n      tags: [pets]', '      summary: Get a pet\n      tags: [admin]')
+      .replace('      summary: Add a pet\n      tags: [pets]', '      summary: Add a pet\n      tags: [admin]')
+      .replace('      operationId: health\n', '      operationId: health\n      tags: [pets]\n');
+    ws.updateSpec(spec.id, { text: retagged });
+    expect(syncSpecCollection(ws, spec.id)).toEqual({ added: 0, changed: 3, removed: 0 });
+    const parentName = (id: string) => ws.getItem(ws.getItem(id).parentId!).name;
+    expect(parentName(get.id)).toBe('admin');
+    expect(ws.getItem(ws.getItem(get.id).parentId!).parentId).toBe(collectionId);
+    expect(parentName(health.id)).toBe('pets');
+    expect(parentName(add.id)).toBe('Mine');
+  });
+
   it('syncs only the operations asked for; the rest stays in the drift', () => {
     const { ws, spec } = generated();
     ws.updateSpec(spec.id, { text: PETS_V2 });

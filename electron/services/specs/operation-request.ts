@@ -14,6 +14,8 @@ export interface OperationRequest {
   folder?: CollectionNode;
 }
 
+export const withoutQuery = (url: string) => url.replace(/\?.*$/s, '');
+
 export function operationRequest(doc: Record<string, unknown>, op: OperationRef, name: string): OperationRequest {
   const pathItem = op.pathItem.parameters === undefined ? {} : { parameters: op.pathItem.parameters };
   const single = { ...doc, paths: { [op.path]: { ...pathItem, [op.method.toLowerCase()]: op.operation } } };
@@ -28,9 +30,10 @@ export function operationRequest(doc: Record<string, unknown>, op: OperationRef,
 /**
  * The request after its operation changed: method, URL, parameters, headers and auth as the spec
  * now says; the values the user typed into parameters and headers that still exist are kept, and
- * so are rows the user added; the body is kept unless the spec's request body changed.
+ * so are rows the user added; the body is kept unless the spec's request body changed, and the
+ * URL's host and path when the user edited them (`keepUrl`).
  */
-export function mergeRequest(current: RequestSpec, generated: RequestSpec, before: OperationSnapshot | undefined, bodyChanged: boolean): RequestSpec {
+export function mergeRequest(current: RequestSpec, generated: RequestSpec, before: OperationSnapshot | undefined, bodyChanged: boolean, keepUrl = false): RequestSpec {
   const fromSpec = (where: string) => new Set((before?.parameters ?? []).filter((p) => p.in === where).map((p) => p.name.toLowerCase()));
   const merge = (mine: KeyValue[], theirs: KeyValue[], where: string): KeyValue[] => {
     const specRows = fromSpec(where);
@@ -48,7 +51,7 @@ export function mergeRequest(current: RequestSpec, generated: RequestSpec, befor
   return {
     ...current,
     method: generated.method,
-    url: withQuery(generated.url.replace(/\?.*$/s, ''), params),
+    url: withQuery(withoutQuery(keepUrl ? current.url : generated.url), params),
     params,
     headers: merge(current.headers, generated.headers, 'header'),
     body: bodyChanged ? generated.body : current.body,

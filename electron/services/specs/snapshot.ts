@@ -33,6 +33,8 @@ export interface Generated {
   name: string;
   description: string;
   test: string;
+  /** The request's URL (absent in records made before it was kept). */
+  url?: string;
 }
 
 export interface StoredOperation {

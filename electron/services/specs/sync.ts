@@ -4,13 +4,15 @@
 // The collection gets the auth of the spec's document-wide security and any variable it now needs.
 // What the user made is kept: test and pre-request scripts (a generated test script the user never
 // edited is regenerated), saved examples, a name or description the user changed, values typed
-// into parameters and headers, rows the user added. Afterwards the drift of what was applied is empty.
+// into parameters and headers, rows the user added, a URL they edited. A request whose tag changed
+// moves to its new tag's folder, unless the user had moved it. Afterwards the drift of what was
+// applied is empty.
 import type { Workspace } from '../store/workspace.js';
 import type { SpecOperationLink } from '../store/workspace.js';
 import { planDrift, type DriftItem } from './drift.js';
 import { storedJson } from './generate.js';
-import { operationsOf, tagOf } from './operations.js';
-import { mergeRequest, operationRequest } from './operation-request.js';
+import { operationsOf, tagOf, type OperationRef } from './operations.js';
+import { mergeRequest, operationRequest, withoutQuery } from './operation-request.js';
 import { readStored, snapshotOf } from './snapshot.js';
 import { testScript } from './test-script.js';
 import type { CollectionNode } from '../formats/item-tree.js';
@@ -44,17 +46,20 @@ export function syncSpecCollection(workspace: Workspace, specId: string, keys?: 
       result.removed++;
     }
     let tagFolders: Map<string, string> | undefined;
+    const folderOfTag = (tag: string) => (tagFolders ??= foldersOfTags(workspace, links.values())).get(tag);
+    /** Where a request of the operation goes: its tag's folder (made when missing), else the collection. */
+    const placeFor = (op: OperationRef, folder: CollectionNode | undefined): string => {
+      const tag = tagOf(op);
+      if (!folder || tag === undefined) return collectionId;
+      const parentId = folderOfTag(tag) ?? folderFor(workspace, collectionId, folder);
+      tagFolders!.set(tag, parentId);
+      return parentId;
+    };
     for (const item of plan.added.filter(wanted)) {
       const op = item.op!;
       const { node, folder } = operationRequest(doc, op, name);
       node.scripts = { ...node.scripts, test: withTests ? testScript(doc, op.key, op.operation) : '' };
-      const tag = tagOf(op);
-      let parentId = collectionId;
-      if (folder && tag !== undefined) {
-        tagFolders ??= foldersOfTags(workspace, links.values());
-        parentId = tagFolders.get(tag) ?? folderFor(workspace, collectionId, folder);
-        tagFolders.set(tag, parentId);
-      }
+      const parentId = placeFor(op, folder);
       const created = workspace.createItem({ kind: 'request', parentId, name: node.name, description: node.description, request: node.request!, scripts: node.scripts });
       for (const example of node.examples ?? []) {
         workspace.createExample(created.id, { ...example, name: example.name.trim() || `${example.status} ${example.statusText}`.trim() || 'Example' });
@@ -66,17 +71,25 @@ export function syncSpecCollection(workspace: Workspace, specId: string, keys?: 
       const op = item.op!;
       const itemId = item.entry.itemId!;
       const current = workspace.getItem(itemId);
-      const { node } = operationRequest(doc, op, name);
+      const { node, folder } = operationRequest(doc, op, name);
       const generatedTest = withTests ? testScript(doc, op.key, op.operation) : '';
       const before = item.stored;
       const bodyChanged = before === undefined || before.op.requestBody !== snapshotOf(doc, op).requestBody;
+      // A URL the user edited stays, unless the operation's path changed under it.
+      const wasUrl = before?.generated.url;
+      const keepUrl = item.movedFrom === undefined && wasUrl !== undefined && withoutQuery(current.request!.url) !== withoutQuery(wasUrl);
       workspace.updateItem({
         id: itemId,
-        request: mergeRequest(current.request!, node.request!, before?.op, bodyChanged),
+        request: mergeRequest(current.request!, node.request!, before?.op, bodyChanged, keepUrl),
         ...(before && current.name === before.generated.name ? { name: node.name } : {}),
         ...(before && current.description === before.generated.description ? { description: node.description } : {}),
         ...(before && current.scripts.test === before.generated.test ? { scripts: { test: generatedTest } } : {}),
       });
+      // A new tag files the request where that tag's requests go, if it is where its old tag's are.
+      if (before && before.op.tag !== (tagOf(op) ?? '') && current.parentId === (before.op.tag === '' ? collectionId : folderOfTag(before.op.tag))) {
+        const parentId = placeFor(op, folder);
+        if (parentId !== current.parentId) workspace.moveItem({ id: itemId, parentId, index: Number.MAX_SAFE_INTEGER }); // at the end
+      }
       // What the request is now generated from; the test recorded is the one the user has, if edited.
       const recorded: CollectionNode = {
         ...node,
