@@ -223,6 +223,11 @@ components:
     expect(v.problems.find((p) => p.severity === 'warning')).toMatchObject({ line: 12, message: expect.stringMatching(/points outside this document/) });
   });
 
+  it('places a $ref with a broken %-escape (as typed halfway) on its line, as pointing at nothing', () => {
+    const doc = 'openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: string}\n    B: {$ref: "#/components/schemas/A%"}\n';
+    expect(messages(doc)).toEqual(['7:9 The $ref `#/components/schemas/A%` points at nothing: there is no `#/components/schemas/A%` in this document.']);
+  });
+
   it('answers bad input with a clear problem, never a throw', () => {
     const cases: [string, RegExp][] = [
       ['\u0000\u0001\u0002PNG\u0000binary', /not a text document/],

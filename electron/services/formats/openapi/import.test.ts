@@ -212,6 +212,10 @@ describe('OpenAPI import', () => {
     expect(errorOf(() => importIntoWorkspace(ws, spec({ '/a': { get: { parameters: [{ $ref: '#/components/parameters/Nope' }] } } }), 'a.json'))).toBe(
       'a.json: #/paths/~1a/get/parameters/0: the $ref "#/components/parameters/Nope" points at nothing in the document',
     );
+    // A broken %-escape in a ref: the same clear refusal, not an internal URIError.
+    expect(errorOf(() => importIntoWorkspace(ws, spec({ '/a': { get: { parameters: [{ $ref: '#/components/parameters/100%' }] } } }), 'a.json'))).toBe(
+      'a.json: #/paths/~1a/get/parameters/0: the $ref "#/components/parameters/100%" points at nothing in the document',
+    );
     expect(errorOf(() => importIntoWorkspace(ws, spec({ '/a': { get: 'yes' } }), 'b.json'))).toBe('b.json: #/paths/~1a/get: an operation must be an object');
     expect(errorOf(() => importIntoWorkspace(ws, spec({ '/a': { get: { parameters: [{ in: 'query' }] } } }), 'c.json'))).toBe(
       'c.json: #/paths/~1a/get/parameters/0: a parameter needs a "name" and an "in"',

@@ -9,14 +9,21 @@ export function appendPointer(base: string, ...parts: (string | number)[]): stri
   return base === '#' ? `#/${tail}` : `${base}/${tail}`;
 }
 
-/** The tokens of a local pointer such as `#/components/schemas/Pet`, or undefined for other refs. */
+/**
+ * The tokens of a local pointer such as `#/components/schemas/Pet`, or undefined for other refs
+ * and for a broken %-escape (`#/components/schemas/A%`), which points at nothing.
+ */
 export function pointerTokens(ref: string): string[] | undefined {
   if (ref === '#') return [];
   if (!ref.startsWith('#/')) return undefined;
-  return ref
-    .slice(2)
-    .split('/')
-    .map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'));
+  try {
+    return ref
+      .slice(2)
+      .split('/')
+      .map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'));
+  } catch {
+    return undefined;
+  }
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -24,12 +24,13 @@ export class Resolver {
   /** The value at a local pointer, or an error naming the ref and where it was used. */
   target(ref: string, usedAt: string): unknown {
     const tokens = pointerTokens(ref);
-    if (tokens === undefined) throw badInput(`${usedAt}: the $ref "${ref}" is not a local reference`);
+    const nothing = () => badInput(`${usedAt}: the $ref "${ref}" points at nothing in the document`);
+    if (tokens === undefined) throw ref.startsWith('#/') ? nothing() : badInput(`${usedAt}: the $ref "${ref}" is not a local reference`);
     let node: unknown = this.doc;
     for (const token of tokens) {
       if (Array.isArray(node) && /^\d+$/.test(token)) node = node[Number(token)];
       else if (isObject(node) && Object.hasOwn(node, token)) node = node[token];
-      else throw badInput(`${usedAt}: the $ref "${ref}" points at nothing in the document`);
+      else throw nothing();
     }
     return node;
   }
