@@ -22,7 +22,7 @@ export function validSpecDocument(workspace: Workspace, specId: string, doing: s
   const errors = validation.problems.filter((p) => p.severity === 'error');
   const { value } = readSpec(spec.text);
   if (errors.length > 0 || typeof value !== 'object' || value === null || Array.isArray(value)) {
-    const named = errors.slice(0, NAMED).map((p) => `line ${p.line}: ${p.message}`);
+    const named = errors.slice(0, NAMED).map((p) => `line ${p.line}: ${p.message.replace(/\.$/, '')}`);
     const more = errors.length > NAMED ? `; and ${errors.length - NAMED} more` : '';
     throw new AppError(
       'BAD_INPUT',
