@@ -46,30 +46,45 @@ function readJson(text: string, positions: SourcePositions): ReadSpec {
   } catch (err) {
     const message = (err as Error).message;
     const at = /at position (\d+)/.exec(message);
-    const where = at ? positions.offset(Number(at[1])) : firstJsonError(text, positions);
-    return { value: undefined, positions, problems: [problemAt(where, `This is not valid JSON: ${plainJsonError(message)}.`)] };
+    const offset = at ? Number(at[1]) : firstJsonError(text);
+    const mistake = offset === undefined ? undefined : jsonMistake(text, offset, message);
+    const where = positions.offset(mistake?.offset ?? offset ?? 0);
+    return { value: undefined, positions, problems: [problemAt(where, `This is not valid JSON: ${mistake?.message ?? `${plainJsonError(message)}.`}`)] };
   }
   return checked(value, positions, text.length);
+}
+
+/** The usual slips of a person writing JSON by hand, named where V8 stumbled over them. */
+function jsonMistake(text: string, offset: number, message: string): { offset: number; message: string } | undefined {
+  const here = text.slice(offset, offset + 2);
+  if (here === '//' || here === '/*') return { offset, message: 'JSON has no comments.' };
+  if (here[0] === '}' || here[0] === ']') {
+    let before = offset - 1;
+    while (before >= 0 && /\s/.test(text[before])) before--;
+    if (text[before] === ',') return { offset: before, message: `a comma after the last item; JSON allows none before \`${here[0]}\`.` };
+  }
+  if (/property name/.test(message) && /^['\w]/.test(here)) return { offset, message: 'a key must be in double quotes ("key").' };
+  return undefined;
 }
 
 /** V8's JSON.parse message without the quoted copy of the text it sometimes appends. */
 function plainJsonError(message: string): string {
   return message
-    .replace(/, "[\s\S]*" is not valid JSON$/, '')
+    .replace(/, (\.\.\.)?"[\s\S]*" is not valid JSON$/, '')
     .replace(/ in JSON at position \d+.*$/s, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** Where a JSON scanner first stumbles (V8's message does not always say). */
-function firstJsonError(text: string, positions: SourcePositions): Position {
+/** The offset where a JSON scanner first stumbles (V8's message does not always say). */
+function firstJsonError(text: string): number | undefined {
   const errors: ParseError[] = [];
   try {
     parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
   } catch {
-    return START;
+    return undefined;
   }
-  return errors[0] ? positions.offset(errors[0].offset) : START;
+  return errors[0]?.offset;
 }
 
 const YAML_REASONS: [RegExp, string][] = [

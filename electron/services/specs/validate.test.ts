@@ -77,6 +77,15 @@ describe('validateSpecText', () => {
     expect(json[0].line).toBe(3);
   });
 
+  it('names the JSON mistakes people make: a trailing comma, a comment, a single-quoted or bare key', () => {
+    const json = '{\n  "openapi": "3.0.3",\n  "info": {"title": "T", "version": "1",\n  },\n  "paths": {}\n}';
+    expect(messages(json)).toEqual(['3:40 This is not valid JSON: a comma after the last item; JSON allows none before `}`.']);
+    expect(messages('{\n  "openapi": "3.0.3",\n  "tags": [{"name": "a"},]\n}')).toEqual(['3:25 This is not valid JSON: a comma after the last item; JSON allows none before `]`.']);
+    expect(messages('{\n  // the pets API\n  "openapi": "3.0.3"\n}')).toEqual(['2:3 This is not valid JSON: JSON has no comments.']);
+    expect(messages("{\n  'openapi': \"3.0.3\"\n}")).toEqual(['2:3 This is not valid JSON: a key must be in double quotes ("key").']);
+    expect(messages('{\n  "responses": {200: {}}\n}')).toEqual(['2:17 This is not valid JSON: a key must be in double quotes ("key").']);
+  });
+
   it('knows 3.0 from 3.1: what one allows the other refuses', () => {
     // 3.1 allows a document of components only, and `type: [string, "null"]`; 3.0 needs paths.
     const componentsOnly = 'openapi: 3.1.0\ninfo:\n  title: T\n  version: "1"\ncomponents:\n  schemas:\n    Name:\n      type: [string, "null"]\n';
