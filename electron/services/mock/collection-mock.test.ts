@@ -124,6 +124,16 @@ describe('collection mock: matching', () => {
     expect(await res.text()).toBe('a,b\n1,2\n');
   });
 
+  it('a saved header HTTP cannot carry as is: non-ASCII values go as UTF-8, a bad name is left out (and logged), the answer still comes', async () => {
+    const s = await mock([example('Odd headers', { url: '{{baseUrl}}/odd' }, { headers: [['X-Note', 'naïve → ok'], ['X Bad Name', '1'], ['X-Ok', '1']] })]);
+    const res = await fetch(`${s.url}/odd`);
+    expect(res.status).toBe(200);
+    expect(await answer(res)).toBe('Odd headers');
+    expect(Buffer.from(res.headers.get('x-note')!, 'latin1').toString('utf8')).toBe('naïve → ok');
+    expect(res.headers.get('x-ok')).toBe('1');
+    expect(s.answered[0]).toMatchObject({ status: 200, match: 'Odd headers', problems: ['response header `x bad name` was left out: it is not a valid header name'] });
+  });
+
   it('a 204 example is sent without a body even when one was saved; HEAD gets the headers only', async () => {
     const s = await mock([example('Deleted', { method: 'DELETE', url: '{{baseUrl}}/users/{{id}}' }, { status: 204, body: 'stray' }), example('Got', { url: '{{baseUrl}}/users/{{id}}' })]);
     const deleted = await fetch(`${s.url}/users/1`, { method: 'DELETE' });

@@ -101,6 +101,33 @@ function answer(engine: MockEngine, req: http.IncomingMessage, body: Buffer | un
   }
 }
 
+/**
+ * Headers as node:http can send them: a non-ASCII value goes as its UTF-8 bytes; a name that is no
+ * HTTP token, or a value with a line break or control character, is left out and said why (a saved
+ * example or a spec's header example may hold either; node would throw and drop the connection).
+ */
+function sendableHeaders(headers: Record<string, string>): { headers: Record<string, string>; problems: string[] } {
+  const out: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    const bytes = /[^\x00-\x7f]/.test(value) ? Buffer.from(value, 'utf8').toString('latin1') : value;
+    try {
+      http.validateHeaderName(name);
+    } catch {
+      problems.push(`response header \`${name}\` was left out: it is not a valid header name`);
+      continue;
+    }
+    try {
+      http.validateHeaderValue(name, bytes);
+    } catch {
+      problems.push(`response header \`${name}\` was left out: its value has a line break or control character`);
+      continue;
+    }
+    out[name] = bytes;
+  }
+  return { headers: out, problems };
+}
+
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startMockServer(
@@ -114,18 +141,19 @@ export async function startMockServer(
       .then(async (body) => {
         const response = answer(engine, req, body);
         if (options.latencyMs > 0) await delay(options.latencyMs);
-        const headers = { ...response.headers, ...(options.cors ? corsHeaders(req) : {}) };
+        const { headers, problems } = sendableHeaders({ ...response.headers, ...(options.cors ? corsHeaders(req) : {}) });
         // 1xx, 204 and 304 answers have no body (a saved 204 example with one is sent without it).
         const bodiless = response.status < 200 || response.status === 204 || response.status === 304;
         res.writeHead(response.status, bodiless ? headers : { ...headers, 'content-length': String(Buffer.byteLength(response.body)) });
-        res.end(bodiless || req.method === 'HEAD' ? '' : response.body);
+        // A Buffer body: node then sends the head as latin1 bytes on its own (a string body would re-encode it as UTF-8).
+        res.end(bodiless || req.method === 'HEAD' ? '' : Buffer.from(response.body));
         onAnswered({
           method: (req.method ?? 'GET').toUpperCase(),
           path: req.url ?? '/',
           status: response.status,
           durationMs: Math.round((performance.now() - started) * 10) / 10,
           match: response.match,
-          problems: response.problems,
+          problems: [...response.problems, ...problems],
         });
       })
       .catch(() => res.destroy());
