@@ -19,7 +19,40 @@ export function semanticProblems(doc: Record<string, unknown>, positions: Source
     ...pathParameterProblems(doc, positions),
     ...samePathProblems(doc, positions),
     ...duplicateParameterProblems(doc, positions),
+    ...nullableProblems(doc, positions),
   ];
+}
+
+/** Maps of names to schemas: a `nullable` key in one is a property's name, not the keyword. */
+const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
+/**
+ * `nullable: true` in a 3.1 document: the keyword is OpenAPI 3.0's; 3.1 schemas are JSON Schema,
+ * which ignores it, so the value is silently not nullable.
+ */
+function nullableProblems(doc: Record<string, unknown>, positions: SourcePositions): SpecProblem[] {
+  if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1')) return [];
+  const problems: SpecProblem[] = [];
+  const stack: [unknown, Place | null, boolean][] = [[doc, null, false]];
+  while (stack.length > 0 && problems.length < MAX_REF_PROBLEMS) {
+    const [node, place, inSchema] = stack.pop()!;
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => typeof child === 'object' && child !== null && stack.push([child, { parent: place, token: String(i) }, inSchema]));
+      continue;
+    }
+    if (!isObject(node)) continue;
+    if (inSchema && Object.hasOwn(node, 'nullable') && !NAME_MAPS.has(place?.token ?? '')) {
+      const tokens = [...tokensOfPlace(place), 'nullable'];
+      const type = typeof node.type === 'string' ? node.type : 'string';
+      problems.push(problemAt(positions.at(tokens), `\`nullable\` is OpenAPI 3.0: a 3.1 schema ignores it. Write \`type: [${type}, "null"]\` instead.`, pointerOf(tokens), 'warning'));
+    }
+    for (const key in node) {
+      const child = node[key];
+      if (typeof child !== 'object' || child === null || key === 'example' || key === 'examples' || key.startsWith('x-')) continue;
+      stack.push([child, { parent: place, token: key }, inSchema || key === 'schema' || key === 'schemas']);
+    }
+  }
+  return problems;
 }
 
 interface Place {

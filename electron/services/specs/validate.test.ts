@@ -86,6 +86,14 @@ describe('validateSpecText', () => {
     expect(messages('{\n  "responses": {200: {}}\n}')).toEqual(['2:17 This is not valid JSON: a key must be in double quotes ("key").']);
   });
 
+  it('warns that `nullable` does nothing in a 3.1 schema, and says what to write', () => {
+    const doc = 'openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: object\n      properties:\n        nullable: {type: boolean}\n        tag: {type: string, nullable: true}\n';
+    expect(validateSpecText(doc).problems).toEqual([
+      { line: 10, column: 29, path: '/components/schemas/Pet/properties/tag/nullable', message: '`nullable` is OpenAPI 3.0: a 3.1 schema ignores it. Write `type: [string, "null"]` instead.', severity: 'warning' },
+    ]);
+    expect(validateSpecText(doc.replace('3.1.0', '3.0.3')).problems).toEqual([]);
+  });
+
   it('knows 3.0 from 3.1: what one allows the other refuses', () => {
     // 3.1 allows a document of components only, and `type: [string, "null"]`; 3.0 needs paths.
     const componentsOnly = 'openapi: 3.1.0\ninfo:\n  title: T\n  version: "1"\ncomponents:\n  schemas:\n    Name:\n      type: [string, "null"]\n';
