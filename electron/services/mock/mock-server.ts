@@ -36,10 +36,12 @@ export interface RunningMockServer {
 
 const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS';
 
-function corsHeaders(req: http.IncomingMessage): Record<string, string> {
+/** With an Origin, credentials are allowed, and then `*` exposes nothing: the response's own header names are listed. */
+function corsHeaders(req: http.IncomingMessage, responseHeaders: Record<string, string>): Record<string, string> {
   const origin = req.headers.origin;
+  const exposed = Object.keys(responseHeaders).join(', ');
   return origin
-    ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-expose-headers': '*', vary: 'Origin' }
+    ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', ...(exposed ? { 'access-control-expose-headers': exposed } : {}), vary: 'Origin' }
     : { 'access-control-allow-origin': '*', 'access-control-expose-headers': '*' };
 }
 
@@ -86,8 +88,8 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
-function answer(engine: MockEngine, req: http.IncomingMessage, body: Buffer | undefined): MockResponse {
-  if (isPreflight(req)) return preflight(req);
+function answer(engine: MockEngine, req: http.IncomingMessage, body: Buffer | undefined, cors: boolean): MockResponse {
+  if (cors && isPreflight(req)) return preflight(req);
   if (body === undefined) {
     return problemResponse(413, 'Payload Too Large', `The request body is larger than the mock accepts (${MAX_MOCK_BODY_BYTES / 1048576} MB)`);
   }
@@ -139,9 +141,9 @@ export async function startMockServer(
     const started = performance.now();
     readBody(req)
       .then(async (body) => {
-        const response = answer(engine, req, body);
+        const response = answer(engine, req, body, options.cors);
         if (options.latencyMs > 0) await delay(options.latencyMs);
-        const { headers, problems } = sendableHeaders({ ...response.headers, ...(options.cors ? corsHeaders(req) : {}) });
+        const { headers, problems } = sendableHeaders({ ...response.headers, ...(options.cors ? corsHeaders(req, response.headers) : {}) });
         // 1xx, 204 and 304 answers have no body (a saved 204 example with one is sent without it).
         const bodiless = response.status < 200 || response.status === 204 || response.status === 304;
         res.writeHead(response.status, bodiless ? headers : { ...headers, 'content-length': String(Buffer.byteLength(response.body)) });
