@@ -20,7 +20,27 @@ export function semanticProblems(doc: Record<string, unknown>, positions: Source
     ...samePathProblems(doc, positions),
     ...duplicateParameterProblems(doc, positions),
     ...nullableProblems(doc, positions),
+    ...securitySchemeProblems(doc, positions),
   ];
+}
+
+/** A security requirement (the document's or an operation's) naming a scheme `components.securitySchemes` lacks. */
+function securitySchemeProblems(doc: Record<string, unknown>, positions: SourcePositions): SpecProblem[] {
+  const schemes = isObject(doc.components) && isObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
+  const lists: [unknown, string[]][] = [[doc.security, ['security']], ...[...operationsOf(doc)].map((op): [unknown, string[]] => [op.operation.security, [...op.tokens, 'security']])];
+  const problems: SpecProblem[] = [];
+  for (const [list, listTokens] of lists) {
+    if (!Array.isArray(list)) continue;
+    list.forEach((requirement, i) => {
+      if (!isObject(requirement)) return;
+      for (const name of Object.keys(requirement)) {
+        if (Object.hasOwn(schemes, name)) continue;
+        const tokens = [...listTokens, String(i), name];
+        problems.push(problemAt(positions.at(tokens), `The security scheme \`${name}\` is not defined: add it under \`components.securitySchemes\`.`, pointerOf(tokens)));
+      }
+    });
+  }
+  return problems;
 }
 
 /** Maps of names to schemas: a `nullable` key in one is a property's name, not the keyword. */

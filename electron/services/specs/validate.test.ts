@@ -94,6 +94,15 @@ describe('validateSpecText', () => {
     expect(validateSpecText(doc.replace('3.1.0', '3.0.3')).problems).toEqual([]);
   });
 
+  it('says when a security requirement names a scheme that is not defined', () => {
+    const doc = 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\nsecurity:\n  - bearerAuth: []\npaths:\n  /a:\n    get:\n      security: [{key: []}, {}]\n      responses: {"200": {description: ok}}\ncomponents:\n  securitySchemes:\n    key: {type: apiKey, in: header, name: X-Key}\n';
+    expect(messages(doc)).toEqual(['4:5 The security scheme `bearerAuth` is not defined: add it under `components.securitySchemes`.']);
+    expect(messages(doc.replace('key: []}', 'keys: []}'))).toEqual([
+      '4:5 The security scheme `bearerAuth` is not defined: add it under `components.securitySchemes`.',
+      '8:19 The security scheme `keys` is not defined: add it under `components.securitySchemes`.',
+    ]);
+  });
+
   it('knows 3.0 from 3.1: what one allows the other refuses', () => {
     // 3.1 allows a document of components only, and `type: [string, "null"]`; 3.0 needs paths.
     const componentsOnly = 'openapi: 3.1.0\ninfo:\n  title: T\n  version: "1"\ncomponents:\n  schemas:\n    Name:\n      type: [string, "null"]\n';
