@@ -173,6 +173,17 @@ describe('spec mock: OpenAPI 3.1', () => {
     expect(await ok.json()).toEqual({ name: 'widget', size: 0 });
     expect((await problemOf(await post({ name: 3, size: 0 }))).errors).toEqual(['request body field `name` must be a string or null', 'request body field `size` must be > 0']);
   });
+
+  it('a const says the value it wants', async () => {
+    const spec = JSON.stringify({
+      openapi: '3.1.0',
+      info: { title: 'Kinds', version: '1' },
+      paths: { '/kinds': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { kind: { const: 'item' } } } } } }, responses: { '204': { description: 'ok' } } } } },
+    });
+    server = await serve(createSpecMock(spec, 'Kinds', { validateRequests: true }));
+    const res = await fetch(`${server.url}/kinds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"kind":"thing"}' });
+    expect((await problemOf(res)).errors).toEqual(['request body field `kind` must be "item"']);
+  });
 });
 
 describe('spec mock: oneOf problems', () => {

@@ -31,6 +31,8 @@ function one(subject: string, e: ErrorObject): string {
       return `${who} has the property \`${String(p.additionalProperty)}\`, which is not allowed`;
     case 'enum':
       return `${who} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const':
+      return `${who} must be ${JSON.stringify(p.allowedValue)}`;
     case 'format':
       return `${who} must be a valid ${String(p.format)}`;
     default:
