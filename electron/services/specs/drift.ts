@@ -36,10 +36,12 @@ export function specDrift(workspace: Workspace, specId: string): SpecDrift {
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
-function exists(workspace: Workspace, id: string | null): id is string {
+/** Whether a linked request is still in the collection (one the user moved to another collection is theirs now). */
+function exists(workspace: Workspace, id: string | null, collectionId: string): id is string {
   if (id === null) return false;
   try {
-    return workspace.getItem(id).kind === 'request';
+    const item = workspace.getItem(id);
+    return item.kind === 'request' && item.collectionId === collectionId;
   } catch (err) {
     if (err instanceof AppError && err.code === 'NOT_FOUND') return false;
     throw err;
@@ -51,6 +53,7 @@ export function planDrift(workspace: Workspace, specId: string): DriftPlan {
   if (spec.collectionId === null) {
     throw badInput(`The spec "${spec.name}" is not linked to a collection: generate a collection first (its collection may have been deleted).`);
   }
+  const collectionId = spec.collectionId;
   const { doc } = validSpecDocument(workspace, specId, 'compare it with its collection');
   const links = new Map(workspace.specOperations(specId).map((l) => [l.key, l]));
   const plan: DriftPlan = { drift: { specId, collectionId: spec.collectionId, added: [], changed: [], removed: [] }, doc, added: [], changed: [], removed: [], unchanged: new Map() };
@@ -60,7 +63,7 @@ export function planDrift(workspace: Workspace, specId: string): DriftPlan {
   };
   const ops = [...operationsOf(doc)];
   const seen = new Set(ops.map((op) => op.key));
-  const gone = [...links.values()].filter((l) => !seen.has(l.key) && exists(workspace, l.itemId));
+  const gone = [...links.values()].filter((l) => !seen.has(l.key) && exists(workspace, l.itemId, collectionId));
   const movedFrom = movedOperations(ops.filter((op) => !links.has(op.key)), gone);
   for (const op of ops) {
     const entry = (itemId: string | null, details: string[]): DriftEntry => ({
@@ -84,7 +87,7 @@ export function planDrift(workspace: Workspace, specId: string): DriftPlan {
       continue;
     }
     const stored = readStored(link.snapshotJson);
-    if (!exists(workspace, link.itemId)) {
+    if (!exists(workspace, link.itemId, collectionId)) {
       push('added', { entry: entry(null, ['its request was deleted from the collection']), op, ...(stored ? { stored } : {}) });
       continue;
     }

@@ -256,6 +256,23 @@ describe('drift and sync', () => {
     expect(parentName(add.id)).toBe('Mine');
   });
 
+  it('leaves alone a request the user moved into another collection: it is theirs now', () => {
+    const { ws, spec, collectionId } = generated();
+    const byName = requestsByName(collectionId);
+    const other = ws.createItem({ kind: 'collection', parentId: null, name: 'My own' });
+    const [health, list] = ['health', 'List pets'].map((n) => byName.get(n)!);
+    for (const r of [health, list]) ws.moveItem({ id: r.id, parentId: other.id, index: 0 });
+    const listBefore = JSON.stringify(ws.getItem(list.id));
+    ws.updateSpec(spec.id, { text: PETS_V2 }); // health removed, GET /pets changed
+    const drift = specDrift(ws, spec.id);
+    expect(drift.removed).toEqual([]);
+    expect(drift.added.map((e) => [e.key, e.details])).toContainEqual(['GET /pets', ['its request was deleted from the collection']]);
+    syncSpecCollection(ws, spec.id);
+    expect(ws.getItem(health.id).collectionId).toBe(other.id);
+    expect(JSON.stringify(ws.getItem(list.id))).toBe(listBefore);
+    expect(requestsByName(collectionId).get('List pets')?.request?.params.map((p) => p.key)).toEqual(['limit', 'species']);
+  });
+
   it('syncs only the operations asked for; the rest stays in the drift', () => {
     const { ws, spec } = generated();
     ws.updateSpec(spec.id, { text: PETS_V2 });
