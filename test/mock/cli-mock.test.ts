@@ -131,6 +131,16 @@ describe('courier mock, the command', () => {
     expect(done.stdout).toMatch(/GET \/products\/9\?stock=none → 404 [\d.]+ ms Out of stock\n/);
   }, 60_000);
 
+  it('a request answered despite a problem (a saved header left out) prints the problem on its line too', async () => {
+    const odd = { ...collectionFile, item: [{ name: 'Odd', request: { method: 'GET', url: '{{baseUrl}}/odd' }, response: [{ name: 'Odd', code: 200, header: [{ key: 'X Bad Name', value: '1' }], body: 'ok' }] }] };
+    fs.writeFileSync(path.join(dir, 'odd.postman_collection.json'), JSON.stringify(odd));
+    const mock = await serving('odd.postman_collection.json', '--port', '0');
+    expect(await (await fetch(`${mock.url}/odd`)).text()).toBe('ok');
+    mock.child.kill('SIGINT');
+    const done = await mock.exited;
+    expect(done.stdout).toMatch(/\nGET \/odd → 200 [\d.]+ ms Odd — response header `x bad name` was left out: it is not a valid header name\n/);
+  }, 60_000);
+
   it('serves a workspace collection by name; an unknown name is a clear error', async () => {
     fs.writeFileSync(path.join(dir, 'shop2.postman_collection.json'), JSON.stringify({ ...collectionFile, info: { ...collectionFile.info, name: 'Shop Two' } }));
     const imported = await finished(start('import', 'shop2.postman_collection.json'));

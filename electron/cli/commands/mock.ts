@@ -45,7 +45,7 @@ function engineFromWorkspace(workspace: LazyWorkspace, ref: string, args: MockAr
 }
 
 function requestLine(e: AnsweredRequest): string {
-  const why = e.status >= 400 && e.problems.length > 0 ? ` — ${e.problems.join('; ')}` : '';
+  const why = e.problems.length > 0 ? ` — ${e.problems.join('; ')}` : '';
   return `${e.method} ${e.path} → ${e.status} ${e.durationMs} ms ${e.match ?? '(no match)'}${why}\n`;
 }
 
