@@ -82,7 +82,7 @@ function jsonLocator(text: string): Locator {
 }
 
 function yamlLocator(text: string): Locator {
-  const doc: Document.Parsed = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const doc: Document.Parsed = parseDocument(text, { prettyErrors: false, uniqueKeys: false, merge: true });
   return (tokens) => {
     let node: unknown = doc.contents;
     let offset = rangeStart(node) ?? 0;

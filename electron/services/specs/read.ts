@@ -2,7 +2,7 @@
 // broken JSON or YAML (each with its line and column), YAML aliases past the cap, nesting too deep
 // to check. Never throws: whatever the text, the answer is a value or problems.
 import type { SpecProblem } from '../../../shared/contract-design.js';
-import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, load, types, YAMLException } from 'js-yaml';
 import { SPEC_TEXT_MAX } from '../store/specs.js';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { SourcePositions, START, type Position } from './positions.js';
@@ -95,11 +95,14 @@ const YAML_REASONS: [RegExp, string][] = [
   [/exceeded maxDepth/, 'The document is nested too deeply to read.'],
 ];
 
-/** YAML's value through js-yaml (fast: ~10x the yaml package on a 1,000-operation spec), core schema (no dates). */
+/** The core schema (no dates) with merge keys (`<<: *common`), which hand-written specs use to share parts. */
+const SPEC_YAML_SCHEMA = CORE_SCHEMA.extend({ implicit: [types.merge] });
+
+/** YAML's value through js-yaml (fast: ~10x the yaml package on a 1,000-operation spec). */
 function readYaml(text: string, positions: SourcePositions): ReadSpec {
   let value: unknown;
   try {
-    value = load(text, { schema: CORE_SCHEMA });
+    value = load(text, { schema: SPEC_YAML_SCHEMA });
   } catch (err) {
     if (err instanceof YAMLException) {
       const reason = err.reason ?? err.message;

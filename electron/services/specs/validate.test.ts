@@ -103,6 +103,15 @@ describe('validateSpecText', () => {
     ]);
   });
 
+  it('reads YAML merge keys (<<: *anchor), as hand-written specs share responses with them', () => {
+    const doc = 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\nx-common: &common\n  "404": {description: Not found}\npaths:\n  /a:\n    get:\n      responses:\n        <<: *common\n        "200": {description: ok}\n';
+    expect(messages(doc)).toEqual([]);
+    expect(messages(doc.replace('"200": {description: ok}', '"200": {descripton: ok}'))).toEqual([
+      '10:9 Response 200 of GET /a is missing its required `description`.',
+      '10:17 `descripton` is not a field of response 200 of GET /a (check the spelling; your own fields must start with `x-`).',
+    ]);
+  });
+
   it('knows 3.0 from 3.1: what one allows the other refuses', () => {
     // 3.1 allows a document of components only, and `type: [string, "null"]`; 3.0 needs paths.
     const componentsOnly = 'openapi: 3.1.0\ninfo:\n  title: T\n  version: "1"\ncomponents:\n  schemas:\n    Name:\n      type: [string, "null"]\n';

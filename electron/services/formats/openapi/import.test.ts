@@ -134,6 +134,12 @@ describe('OpenAPI import', () => {
     expect(cancel.auth).toMatchObject({ type: 'oauth2', accessTokenUrl: 'https://auth.bookshop.example/token', scope: 'orders:write' });
   });
 
+  it('follows YAML merge keys (<<: *anchor) as the spec editor does', () => {
+    const text = 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\nx-paging: &paging\n  - {name: page, in: query, schema: {type: integer, default: 1}}\nx-get: &get\n  summary: Shared\n  responses: {"200": {description: ok}}\npaths:\n  /a:\n    get:\n      <<: *get\n      parameters: *paging\n';
+    const { root } = importOpenApiText(text, 'merge.yaml');
+    expect(root.children[0]).toMatchObject({ name: 'Shared', request: { url: '/a?page=1' } });
+  });
+
   it('query values: arrays comma-separated, optional ones without a value disabled, operation parameters overriding the path item', () => {
     const spec = {
       openapi: '3.0.0',

@@ -22,7 +22,7 @@ export function parseSpecText(text: string, name: string): unknown {
   }
   let doc;
   try {
-    doc = parseDocument(body, { uniqueKeys: false, prettyErrors: false });
+    doc = parseDocument(body, { uniqueKeys: false, prettyErrors: false, merge: true });
   } catch (err) {
     // The YAML parser recurses: a document nested thousands deep runs out of stack.
     throw badInput(`${name}: the document is neither valid JSON nor YAML (${(err as Error).message})`);
