@@ -66,12 +66,43 @@ function parameterValues(param: SpecParameter, req: MockRequest, pathParams: Rec
   }
 }
 
+/**
+ * A query parameter whose schema is an object, as OpenAPI serializes it: `deepObject` as
+ * `name[prop]=value`, exploded form (the default) as each property its own parameter, unexploded
+ * form as `name=prop,value,prop,value`. Undefined when none of it is in the query.
+ */
+function queryObject(param: SpecParameter, req: MockRequest, properties: Record<string, unknown>, resolver: Resolver): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  const put = (key: string, value: string) => (out[key] = scalar(value, typesOf(properties[key], resolver).types));
+  if (param.style === 'deepObject') {
+    for (const [key, value] of req.query) {
+      const prop = key.startsWith(`${param.name}[`) && key.endsWith(']') ? key.slice(param.name.length + 1, -1) : undefined;
+      if (prop !== undefined) put(prop, value);
+    }
+  } else if (param.explode) {
+    for (const prop of Object.keys(properties)) if (req.query.has(prop)) put(prop, req.query.get(prop)!);
+  } else {
+    const parts = req.query.get(param.name)?.split(',');
+    if (!parts) return undefined;
+    for (let i = 0; i + 1 < parts.length; i += 2) put(parts[i], parts[i + 1]);
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 function checkParameters(op: SpecOperation, req: MockRequest, pathParams: Record<string, string>, resolver: Resolver): string[] {
   const jar = cookies(req.headers.cookie);
   const problems: string[] = [];
   for (const param of op.parameters) {
     if (param.in === 'header' && IGNORED_HEADERS.has(param.name.toLowerCase())) continue;
     const label = `${LABEL[param.in]} \`${param.name}\``;
+    const { types, schema } = typesOf(param.schema, resolver);
+    if (param.in === 'query' && types.includes('object')) {
+      const value = queryObject(param, req, isObject(schema.properties) ? schema.properties : {}, resolver);
+      if (value === undefined) {
+        if (param.required) problems.push(`${label} is required`);
+      } else if (param.validate) problems.push(...describeErrors(label, param.validate(value)));
+      continue;
+    }
     const values = parameterValues(param, req, pathParams, jar);
     if (values.length === 0) {
       if (param.required) problems.push(`${label} is required`);

@@ -106,6 +106,29 @@ describe('spec mock: request validation', () => {
     expect((await problemOf((await fetch(`${s.url}/pets?limit=500`)))).errors).toEqual(['query parameter `limit` must be <= 100']);
   });
 
+  it('object query parameters: deepObject (`filter[age]=3`) and exploded form (`R=1`) are read and typed', async () => {
+    const spec = JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 'Search', version: '1' },
+      paths: {
+        '/search': {
+          get: {
+            parameters: [
+              { name: 'filter', in: 'query', required: true, style: 'deepObject', explode: true, schema: { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer' } } } },
+              { name: 'color', in: 'query', schema: { type: 'object', properties: { R: { type: 'integer' } } } },
+            ],
+            responses: { '204': { description: 'ok' } },
+          },
+        },
+      },
+    });
+    server = await serve(createSpecMock(spec, 'Search', { validateRequests: true }));
+    expect((await fetch(`${server.url}/search?filter%5Bname%5D=x&filter%5Bage%5D=3&R=1`)).status).toBe(204);
+    const bad = await fetch(`${server.url}/search?filter[age]=old&R=red`);
+    expect((await problemOf(bad)).errors).toEqual(['query parameter `filter` field `age` must be an integer', 'query parameter `color` field `R` must be an integer']);
+    expect((await problemOf(await fetch(`${server.url}/search`))).errors).toEqual(['query parameter `filter` is required']);
+  });
+
   it('a required header missing and body violations are each one line', async () => {
     const s = await petstore();
     const res = await fetch(`${s.url}/pets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tag: 5, age: -1, color: 'red' }) });

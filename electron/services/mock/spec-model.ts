@@ -22,6 +22,8 @@ export interface SpecParameter {
   validate: SchemaCheck | undefined;
   /** `explode: false` query arrays come comma-separated. */
   explode: boolean;
+  /** `deepObject` query objects come as `name[prop]=value`. */
+  style: string | undefined;
 }
 
 export interface SpecBodyType {
@@ -186,6 +188,7 @@ function readParameters(list: unknown, at: string, resolver: Resolver, compiler:
         schema,
         validate: p.schema === undefined ? undefined : compiler.checker(schemaAt),
         explode: p.explode !== false,
+        style: typeof p.style === 'string' ? p.style : undefined,
       },
     ];
   });
