@@ -2,7 +2,7 @@
 // broken JSON or YAML (each with its line and column), YAML aliases past the cap, nesting too deep
 // to check. Never throws: whatever the text, the answer is a value or problems.
 import type { SpecProblem } from '../../../shared/contract-design.js';
-import { CORE_SCHEMA, load, types, YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, load, Type, YAMLException } from 'js-yaml';
 import { SPEC_TEXT_MAX } from '../store/specs.js';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { SourcePositions, START, type Position } from './positions.js';
@@ -96,7 +96,9 @@ const YAML_REASONS: [RegExp, string][] = [
 ];
 
 /** The core schema (no dates) with merge keys (`<<: *common`), which hand-written specs use to share parts. */
-const SPEC_YAML_SCHEMA = CORE_SCHEMA.extend({ implicit: [types.merge] });
+// (js-yaml's own merge type, which its typings do not export: the loader merges by this tag.)
+const MERGE = new Type('tag:yaml.org,2002:merge', { kind: 'scalar', resolve: (data: unknown) => data === '<<' || data === null });
+const SPEC_YAML_SCHEMA = CORE_SCHEMA.extend({ implicit: [MERGE] });
 
 /** YAML's value through js-yaml (fast: ~10x the yaml package on a 1,000-operation spec). */
 function readYaml(text: string, positions: SourcePositions): ReadSpec {
