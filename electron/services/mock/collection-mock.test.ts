@@ -52,6 +52,12 @@ describe('collection mock: matching', () => {
     expect(await answer(await fetch(`${s.url}/users/7/posts`))).toBe('By colon');
   });
 
+  it('a host given by variables is left out too: {{host}}:{{port}}/path and {{scheme}}://{{host}}/path', async () => {
+    const s = await mock([example('Port', { url: '{{host}}:{{port}}/users' }), example('Scheme', { url: '{{scheme}}://{{host}}/orders/{{id}}' })]);
+    expect(await answer(await fetch(`${s.url}/users`))).toBe('Port');
+    expect(await answer(await fetch(`${s.url}/orders/7`))).toBe('Scheme');
+  });
+
   it('query: the matching value wins, a different value loses', async () => {
     const s = await mock([
       example('Active', { url: '{{baseUrl}}/users?status=active', params: kv({ status: 'active' }) }),

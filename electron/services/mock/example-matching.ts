@@ -43,11 +43,14 @@ const IGNORED_HEADERS = new Set([
 
 const isVariable = (text: string) => text.includes('{{') || text.startsWith(':');
 
-/** The path segments of an example's URL: query dropped, `{{baseUrl}}` (any leading variable) or scheme and host left out. */
+/**
+ * The path segments of an example's URL: query dropped, scheme and host left out, also when
+ * variables give them (`{{baseUrl}}`, `{{host}}:{{port}}`, `{{scheme}}://{{host}}`).
+ */
 export function pathSegments(url: string): string[] {
   let rest = url.trim().replace(/[?#].*$/, '');
-  if (rest.startsWith('{{')) rest = rest.replace(/^\{\{[^}]*\}\}/, '');
-  else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(rest)) rest = rest.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  if (/^([a-z][a-z0-9+.-]*|\{\{[^}]*\}\}):\/\//i.test(rest)) rest = rest.replace(/^([a-z][a-z0-9+.-]*|\{\{[^}]*\}\}):\/\/[^/]*/i, '');
+  else if (rest.startsWith('{{')) rest = rest.replace(/^\{\{[^}]*\}\}(:[^/]*)?/, '');
   else if (!rest.startsWith('/')) {
     const first = rest.split('/')[0];
     if (/[.:]|^localhost$/i.test(first)) rest = rest.slice(first.length);
