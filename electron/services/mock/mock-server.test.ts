@@ -1,5 +1,5 @@
 // The HTTP side every mock shares, over real loopback sockets: CORS as a browser needs it (and none
-// at all when it is off).
+// at all when it is off), and a latency whose client gives up.
 import { afterEach, describe, expect, it } from 'vitest';
 import { serve, type Served } from './serve.fixture.js';
 import type { MockEngine } from './types.js';
@@ -33,5 +33,16 @@ describe('mock server: CORS', () => {
     const res = await fetch(`${server.url}/things`, { headers: { origin: 'http://localhost:3000' } });
     expect(res.headers.get('access-control-allow-credentials')).toBe('true');
     expect(res.headers.get('access-control-expose-headers')?.split(', ')).toContain('x-rate');
+  });
+});
+
+describe('mock server: latency', () => {
+  it('a client that gives up during the latency is logged as gone, not as answered', async () => {
+    server = await serve(echo, { latencyMs: 300 });
+    await expect(fetch(`${server.url}/things`, { signal: AbortSignal.timeout(50) })).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(server.answered).toHaveLength(1);
+    expect(server.answered[0]).toMatchObject({ method: 'GET', path: '/things', status: 200, match: 'GET echo' });
+    expect(server.answered[0].problems).toEqual(['the client closed the connection before the answer was sent']);
   });
 });

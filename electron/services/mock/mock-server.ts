@@ -143,6 +143,7 @@ export async function startMockServer(
       .then(async (body) => {
         const response = answer(engine, req, body, options.cors);
         if (options.latencyMs > 0) await delay(options.latencyMs);
+        const gone = res.destroyed;
         const { headers, problems } = sendableHeaders({ ...response.headers, ...(options.cors ? corsHeaders(req, response.headers) : {}) });
         // 1xx, 204 and 304 answers have no body (a saved 204 example with one is sent without it).
         const bodiless = response.status < 200 || response.status === 204 || response.status === 304;
@@ -155,7 +156,7 @@ export async function startMockServer(
           status: response.status,
           durationMs: Math.round((performance.now() - started) * 10) / 10,
           match: response.match,
-          problems: [...response.problems, ...problems],
+          problems: [...response.problems, ...problems, ...(gone ? ['the client closed the connection before the answer was sent'] : [])],
         });
       })
       .catch(() => res.destroy());
