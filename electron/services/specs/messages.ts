@@ -50,6 +50,8 @@ export function collapse(errors: ErrorObject[]): (ErrorObject | Merged)[] {
       !(e.keyword === 'required' && e.params.missingProperty === '$ref' && errors.some((o) => o !== e && !SUMMARIES.has(o.keyword) && isUnder(o.instancePath, e.instancePath))) &&
       !(e.keyword === 'format' && e.instancePath.endsWith('/$ref')) &&
       !(e.keyword === 'enum' && errors.some((o) => o.keyword === 'type' && !inBranch(o) && o.instancePath === e.instancePath)) &&
+      // A name that breaks `propertyNames` is worded by that error; its pattern check says it again, of the whole object.
+      !(e.keyword !== 'propertyNames' && e.schemaPath.includes('/propertyNames/') && errors.some((o) => o.keyword === 'propertyNames' && o.instancePath === e.instancePath)) &&
       // A field is "unevaluated" when the branch that allows it failed: that failure is the message.
       !(e.keyword === 'unevaluatedProperties' && errors.some((o) => o.instancePath === e.instancePath && !SUMMARIES.has(o.keyword) && o.keyword !== 'unevaluatedProperties')) &&
       // "or a list of them": the other form of a value that has a better message already.

@@ -112,6 +112,11 @@ describe('validateSpecText', () => {
     ]);
   });
 
+  it('says once, on its line, that a component name with a space is not allowed', () => {
+    const doc = 'openapi: 3.1.0\ninfo: {title: T, version: "1"}\ncomponents:\n  schemas:\n    Cat Thing: {type: object}\n';
+    expect(messages(doc)).toEqual(['5:5 `Cat Thing` is not an allowed name in `components.schemas`.']);
+  });
+
   it('knows 3.0 from 3.1: what one allows the other refuses', () => {
     // 3.1 allows a document of components only, and `type: [string, "null"]`; 3.0 needs paths.
     const componentsOnly = 'openapi: 3.1.0\ninfo:\n  title: T\n  version: "1"\ncomponents:\n  schemas:\n    Name:\n      type: [string, "null"]\n';
