@@ -3,6 +3,7 @@
 // from `Prefer: example=name`, else the media type's `example` or first of `examples`, else one
 // generated from the schema (the importer's exampleFromSchema, without writeOnly properties);
 // declared response headers too.
+import { Builder } from 'xml2js';
 import { exampleFromSchema } from '../formats/openapi/example.js';
 import { appendPointer, isObject } from '../formats/openapi/pointer.js';
 import type { Resolver } from '../formats/openapi/resolver.js';
@@ -90,9 +91,23 @@ function bodyValue(media: Record<string, unknown>, mediaAt: string, prefer: Pref
   return { value: '' };
 }
 
-function serialize(value: unknown, mediaType: string): string {
+/** An XML body from a generated or example value (as Prism does): the root named by the schema's `xml.name`, else `xml`; an array's entries as `<item>`s. */
+function toXml(value: unknown, rootName: string): string {
+  if (value === null || value === undefined || value === '') return '';
+  const builder = new Builder({ rootName, headless: true, renderOpts: { pretty: true, indent: '  ', newline: '\n' } });
+  return builder.buildObject(Array.isArray(value) ? { item: value } : value);
+}
+
+function serialize(value: unknown, mediaType: string, xmlRoot: string): string {
   if (typeof value === 'string' && !/json/i.test(mediaType)) return value;
+  if (/[/+]xml$/i.test(mediaType)) return toXml(value, xmlRoot);
   return JSON.stringify(value ?? null, null, 2);
+}
+
+function xmlRootName(media: Record<string, unknown>, mediaAt: string, resolver: Resolver): string {
+  const schema = media.schema === undefined ? undefined : resolver.resolve(media.schema, appendPointer(mediaAt, 'schema')).value;
+  const xml = isObject(schema) && isObject(schema.xml) ? schema.xml : {};
+  return typeof xml.name === 'string' && xml.name ? xml.name : 'xml';
 }
 
 function responseHeaders(response: Record<string, unknown>, at: string, resolver: Resolver): Record<string, string> {
@@ -134,5 +149,5 @@ export function pickResponse(op: SpecOperation, req: MockRequest, resolver: Reso
     return problemResponse(404, 'Example Not Found', `The ${chosen.key} response of ${op.key} (${mediaType}) has no example named "${prefer.example}"; ${has}`, [], { match: op.key });
   }
   const contentType = mediaType.includes('*') ? 'application/json' : mediaType;
-  return { status: chosen.status, headers: { ...headers, 'content-type': contentType }, body: serialize(body.value, contentType), match: op.key, problems: [] };
+  return { status: chosen.status, headers: { ...headers, 'content-type': contentType }, body: serialize(body.value, contentType, xmlRootName(media, mediaAt, resolver)), match: op.key, problems: [] };
 }

@@ -70,6 +70,22 @@ describe('spec mock: routing and responses', () => {
     expect(none.headers.get('content-type')).toBe('application/problem+json');
   });
 
+  it('an XML response generated from its schema is XML (root named by xml.name, else <xml>), not JSON labelled XML', async () => {
+    const spec = JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 'Xml', version: '1' },
+      paths: {
+        '/order': { get: { responses: { '200': { description: 'ok', content: { 'application/xml': { schema: { type: 'object', xml: { name: 'Order' }, properties: { id: { type: 'integer' }, note: { type: 'string', example: 'a<b' } } } } } } } } },
+        '/any': { get: { responses: { '200': { description: 'ok', content: { 'text/xml': { schema: { type: 'array', items: { type: 'integer' } } } } } } } },
+      },
+    });
+    server = await serve(createSpecMock(spec, 'Xml', { validateRequests: true }));
+    const order = await fetch(`${server.url}/order`);
+    expect(order.headers.get('content-type')).toBe('application/xml');
+    expect(await order.text()).toBe('<Order>\n  <id>0</id>\n  <note>a&lt;b</note>\n</Order>');
+    expect(await (await fetch(`${server.url}/any`)).text()).toBe('<xml>\n  <item>0</item>\n</xml>');
+  });
+
   it('unknown path → 404; known path, wrong method → 405 with Allow', async () => {
     const s = await petstore();
     const notFound = await fetch(`${s.url}/owners`);
