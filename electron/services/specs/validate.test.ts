@@ -117,6 +117,14 @@ describe('validateSpecText', () => {
     expect(messages(doc)).toEqual(['5:5 `Cat Thing` is not an allowed name in `components.schemas`.']);
   });
 
+  it('warns about a server URL variable that is not declared, and a default outside its enum', () => {
+    const doc = 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\nservers:\n  - url: https://{regin}.example.com/{base}\n    variables:\n      base: {default: v3, enum: [v1, v2]}\npaths: {}\n';
+    expect(validateSpecText(doc).problems.map((p) => `${p.severity} ${p.line}:${p.column} ${p.message}`)).toEqual([
+      'warning 4:5 The server URL uses `{regin}` but declares no variable `regin` with its `default`: add it under `variables`.',
+      'warning 6:14 The default of the server variable `base` is not one of its `enum` values.',
+    ]);
+  });
+
   it('knows 3.0 from 3.1: what one allows the other refuses', () => {
     // 3.1 allows a document of components only, and `type: [string, "null"]`; 3.0 needs paths.
     const componentsOnly = 'openapi: 3.1.0\ninfo:\n  title: T\n  version: "1"\ncomponents:\n  schemas:\n    Name:\n      type: [string, "null"]\n';
