@@ -85,8 +85,11 @@ function bodyValue(media: Record<string, unknown>, mediaAt: string, prefer: Pref
     return { value: exampleValue(examples[prefer.example], appendPointer(mediaAt, 'examples', prefer.example), resolver) };
   }
   if (media.example !== undefined) return { value: media.example };
-  const first = Object.keys(examples)[0];
-  if (first !== undefined) return { value: exampleValue(examples[first], appendPointer(mediaAt, 'examples', first), resolver) };
+  // The first example with a value (one with only an externalValue has nothing to send).
+  for (const name of Object.keys(examples)) {
+    const value = exampleValue(examples[name], appendPointer(mediaAt, 'examples', name), resolver);
+    if (value !== undefined) return { value };
+  }
   if (media.schema !== undefined) return { value: exampleFromSchema(media.schema, appendPointer(mediaAt, 'schema'), resolver, 'response') ?? null };
   return { value: '' };
 }

@@ -86,6 +86,16 @@ describe('spec mock: routing and responses', () => {
     expect(await (await fetch(`${server.url}/any`)).text()).toBe('<xml>\n  <item>0</item>\n</xml>');
   });
 
+  it('an example with only an externalValue (nothing to send) gives way to one generated from the schema, as Prism does', async () => {
+    const spec = JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 'Ext', version: '1' },
+      paths: { '/ext': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { a: { type: 'integer' } } }, examples: { remote: { externalValue: 'https://example.com/a.json' } } } } } } } } },
+    });
+    server = await serve(createSpecMock(spec, 'Ext', { validateRequests: true }));
+    expect(await (await fetch(`${server.url}/ext`)).json()).toEqual({ a: 0 });
+  });
+
   it('unknown path → 404; known path, wrong method → 405 with Allow', async () => {
     const s = await petstore();
     const notFound = await fetch(`${s.url}/owners`);
