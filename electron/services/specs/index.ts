@@ -3,7 +3,8 @@
 //
 //   validate.ts   validation as you type: read.ts (text → value or syntax problems), schemas.ts
 //                 (the official OpenAPI 3.0/3.1 JSON Schemas with ajv), messages.ts (ajv errors in
-//                 plain words), semantic.ts ($refs, operationIds, path parameters), positions.ts
+//                 plain words), semantic.ts ($refs, operationIds, path parameters; declarations.ts:
+//                 security schemes, server variables), positions.ts
 //                 (JSON pointer → line and column), where.ts (a pointer in words)
 //   starter.ts    the document a new spec starts from
 //   generate.ts   spec → linked collection with tests (test-script.ts), snapshots (snapshot.ts)
