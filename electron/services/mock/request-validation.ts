@@ -44,7 +44,8 @@ function cookies(header: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0) out.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+    // A value may come in double quotes (RFC 6265 cookie-value); they are not part of it.
+    if (eq > 0) out.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
   }
   return out;
 }

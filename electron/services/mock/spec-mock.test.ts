@@ -155,6 +155,20 @@ describe('spec mock: request validation', () => {
     expect((await problemOf(await fetch(`${server.url}/search`))).errors).toEqual(['query parameter `filter` is required']);
   });
 
+  it('cookie parameters are read from Cookie (a quoted value as its text, RFC 6265) and typed', async () => {
+    const spec = JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 'Cookies', version: '1' },
+      paths: { '/me': { get: { parameters: [{ name: 'session', in: 'cookie', required: true, schema: { type: 'integer' } }], responses: { '204': { description: 'ok' } } } } },
+    });
+    server = await serve(createSpecMock(spec, 'Cookies', { validateRequests: true }));
+    const me = (cookie?: string) => fetch(`${server!.url}/me`, { headers: cookie ? { cookie } : {} });
+    expect((await me('theme=dark; session=12')).status).toBe(204);
+    expect((await me('session="12"')).status).toBe(204);
+    expect((await problemOf(await me('session=abc'))).errors).toEqual(['cookie `session` must be an integer']);
+    expect((await problemOf(await me())).errors).toEqual(['cookie `session` is required']);
+  });
+
   it('a required header missing and body violations are each one line', async () => {
     const s = await petstore();
     const res = await fetch(`${s.url}/pets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tag: 5, age: -1, color: 'red' }) });
