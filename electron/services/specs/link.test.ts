@@ -256,6 +256,18 @@ describe('drift and sync', () => {
     expect(parentName(add.id)).toBe('Mine');
   });
 
+  it('finds a tag\'s folder by where most of its requests are, not where the first one was moved', () => {
+    const { ws, spec, collectionId } = generated();
+    const list = requestsByName(collectionId).get('List pets')!; // GET /pets: the first of tag pets
+    const petsFolder = list.parentId!;
+    const mine = ws.createItem({ kind: 'folder', parentId: collectionId, name: 'Mine' });
+    ws.moveItem({ id: list.id, parentId: mine.id, index: 0 });
+    ws.updateSpec(spec.id, { text: PETS_V2.replace('      summary: List pets\n      tags: [pets]', '      summary: List pets\n      tags: [admin]') });
+    syncSpecCollection(ws, spec.id);
+    expect(ws.getItem(list.id).parentId).toBe(mine.id);
+    expect(requestsByName(collectionId).get('Delete a pet')!.parentId).toBe(petsFolder);
+  });
+
   it('leaves alone a request the user moved into another collection: it is theirs now', () => {
     const { ws, spec, collectionId } = generated();
     const byName = requestsByName(collectionId);

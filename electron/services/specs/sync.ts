@@ -155,17 +155,27 @@ function parametersOnly(paths: unknown): Record<string, unknown> {
 
 /** Where the requests of each tag are now (the user may have renamed or moved their folder). */
 function foldersOfTags(workspace: Workspace, links: Iterable<SpecOperationLink>): Map<string, string> {
-  const folders = new Map<string, string>();
+  // Per tag, how many of its requests each folder holds: the one holding most is the tag's (a
+  // request the user moved elsewhere does not carry its tag's folder with it).
+  const counts = new Map<string, Map<string, number>>();
+  const isFolder = new Map<string, boolean>();
   for (const link of links) {
     const tag = link.itemId === null ? undefined : readStored(link.snapshotJson)?.op.tag;
-    if (!tag || folders.has(tag)) continue;
+    if (!tag) continue;
     try {
       const parentId = workspace.getItem(link.itemId!).parentId;
-      if (parentId !== null && workspace.getItem(parentId).kind === 'folder') folders.set(tag, parentId);
+      if (parentId === null) continue;
+      if (!isFolder.has(parentId)) isFolder.set(parentId, workspace.getItem(parentId).kind === 'folder');
+      if (!isFolder.get(parentId)) continue;
+      const byFolder = counts.get(tag) ?? new Map<string, number>();
+      byFolder.set(parentId, (byFolder.get(parentId) ?? 0) + 1);
+      counts.set(tag, byFolder);
     } catch {
-      // the request is gone: another of the tag may tell
+      // the request is gone: others of the tag may tell
     }
   }
+  const folders = new Map<string, string>();
+  for (const [tag, byFolder] of counts) folders.set(tag, [...byFolder].reduce((best, next) => (next[1] > best[1] ? next : best))[0]);
   return folders;
 }
 
