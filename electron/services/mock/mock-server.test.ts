@@ -1,5 +1,6 @@
 // The HTTP side every mock shares, over real loopback sockets: CORS as a browser needs it (and none
 // at all when it is off), and a latency whose client gives up.
+import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serve, type Served } from './serve.fixture.js';
 import type { MockEngine } from './types.js';
@@ -44,5 +45,31 @@ describe('mock server: latency', () => {
     expect(server.answered).toHaveLength(1);
     expect(server.answered[0]).toMatchObject({ method: 'GET', path: '/things', status: 200, match: 'GET echo' });
     expect(server.answered[0].problems).toEqual(['the client closed the connection before the answer was sent']);
+  });
+});
+
+/** Sends one raw request line (what fetch would never send) and returns the raw answer. */
+function rawRequest(url: string, line: string): Promise<string> {
+  const { port } = new URL(url);
+  return new Promise((resolve) => {
+    let out = '';
+    const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(`${line}\r\nHost: x\r\nConnection: close\r\n\r\n`));
+    socket.on('data', (d) => (out += d.toString()));
+    socket.on('close', () => resolve(out));
+  });
+}
+
+describe('mock server: odd request targets', () => {
+  it('a target that is no URL gets a 400 saying so (the connection was dropped); //x is the path //x, not a host', async () => {
+    server = await serve(echo);
+    const bad = await rawRequest(server.url, 'GET http://[bad/pets HTTP/1.1');
+    expect(bad).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+    expect(bad).toContain('The request target http://[bad/pets is not a valid URL');
+    expect(server.answered[0]).toMatchObject({ status: 400, path: 'http://[bad/pets', match: null });
+    const engineSaw: string[] = [];
+    await server.close();
+    server = await serve({ name: 'paths', handle: (req) => (engineSaw.push(req.path), echo.handle(req)) });
+    expect(await rawRequest(server.url, 'GET //x/y?q=1 HTTP/1.1')).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(engineSaw).toEqual(['//x/y']);
   });
 });

@@ -88,12 +88,22 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
+/** The request target as a URL: `//x` is the path `//x` (not a host), an absolute target its own URL; undefined when it is none. */
+function requestUrl(target: string): URL | undefined {
+  try {
+    return target.startsWith('/') ? new URL(`http://mock.invalid${target}`) : new URL(target, 'http://mock.invalid');
+  } catch {
+    return undefined;
+  }
+}
+
 function answer(engine: MockEngine, req: http.IncomingMessage, body: Buffer | undefined, cors: boolean): MockResponse {
   if (cors && isPreflight(req)) return preflight(req);
   if (body === undefined) {
     return problemResponse(413, 'Payload Too Large', `The request body is larger than the mock accepts (${MAX_MOCK_BODY_BYTES / 1048576} MB)`);
   }
-  const url = new URL(req.url ?? '/', 'http://mock.invalid');
+  const url = requestUrl(req.url ?? '/');
+  if (!url) return problemResponse(400, 'Bad Request', `The request target ${req.url} is not a valid URL`);
   const request: MockRequest = { method: (req.method ?? 'GET').toUpperCase(), path: url.pathname, query: url.searchParams, headers: headerRecord(req), body };
   try {
     return engine.handle(request);
