@@ -233,7 +233,7 @@ describe('spec mock: OpenAPI 3.1', () => {
     const post = (body: unknown) => fetch(`${server!.url}/things`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const ok = await post({ name: null, size: 1 });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ name: 'widget', size: 0 });
+    expect(await ok.json()).toEqual({ name: 'widget', size: 1 });
     expect((await problemOf(await post({ name: 3, size: 0 }))).errors).toEqual(['request body field `name` must be a string or null', 'request body field `size` must be > 0']);
   });
 

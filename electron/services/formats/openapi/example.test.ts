@@ -25,3 +25,28 @@ describe('exampleFromSchema: direction', () => {
     expect(JSON.parse(body.raw)).toEqual({ name: 'ada', password: 'password', profile: { pin: '1234', bio: 'string' } });
   });
 });
+
+describe('exampleFromSchema: numbers inside their bounds', () => {
+  const example = (schema: Record<string, unknown>) => exampleFromSchema(schema, '#/x', new Resolver({}), 'response');
+
+  it('answers 0 where the schema allows it, else the nearest allowed value', () => {
+    expect(example({ type: 'integer' })).toBe(0);
+    expect(example({ type: 'integer', minimum: -5, maximum: 5 })).toBe(0);
+    expect(example({ type: 'integer', minimum: 3 })).toBe(3);
+    expect(example({ type: 'integer', minimum: 2.5 })).toBe(3);
+    expect(example({ type: 'number', minimum: 2.5 })).toBe(2.5);
+    expect(example({ type: 'integer', maximum: -2 })).toBe(-2);
+  });
+
+  it('keeps out of exclusive bounds, as 3.1 (a number) and 3.0 (a flag) write them', () => {
+    expect(example({ type: 'integer', exclusiveMinimum: 0 })).toBe(1);
+    expect(example({ type: 'integer', minimum: 0, exclusiveMinimum: true })).toBe(1);
+    expect(example({ type: 'integer', exclusiveMaximum: 0 })).toBe(-1);
+    expect(example({ type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 })).toBe(0.5);
+  });
+
+  it('lands on a multiple of multipleOf inside the bounds', () => {
+    expect(example({ type: 'integer', minimum: 7, multipleOf: 5 })).toBe(10);
+    expect(example({ type: 'number', exclusiveMinimum: 10, multipleOf: 2.5 })).toBe(12.5);
+  });
+});

@@ -76,9 +76,9 @@ function build(schema: unknown, at: string, walk: Walk, depth: number, onPath: s
     case 'string':
       return stringExample(typeof s.format === 'string' ? s.format : '');
     case 'integer':
-      return typeof s.minimum === 'number' ? Math.ceil(s.minimum) : 0;
+      return numberExample(s, true);
     case 'number':
-      return typeof s.minimum === 'number' ? s.minimum : 0;
+      return numberExample(s, false);
     case 'boolean':
       return true;
     case 'null':
@@ -123,4 +123,34 @@ const STRING_FORMATS: Record<string, string> = {
 
 function stringExample(format: string): string {
   return STRING_FORMATS[format] ?? 'string';
+}
+
+type Bound = { value: number; exclusive: boolean };
+
+/** A bound as 3.1 writes it (`exclusiveMinimum: 0`) or as 3.0 does (`minimum: 0, exclusiveMinimum: true`). */
+function boundOf(inclusive: unknown, exclusive: unknown): Bound | undefined {
+  if (typeof exclusive === 'number') return { value: exclusive, exclusive: true };
+  if (typeof inclusive === 'number') return { value: inclusive, exclusive: exclusive === true };
+  return undefined;
+}
+
+const fits = (n: number, lo?: Bound, hi?: Bound) =>
+  (!lo || (lo.exclusive ? n > lo.value : n >= lo.value)) && (!hi || (hi.exclusive ? n < hi.value : n <= hi.value));
+
+/** 0 when the schema allows it, else the nearest value inside its bounds (a multiple of multipleOf where one fits). */
+function numberExample(s: Record<string, unknown>, integer: boolean): number {
+  const lo = boundOf(s.minimum, s.exclusiveMinimum);
+  const hi = boundOf(s.maximum, s.exclusiveMaximum);
+  const step = typeof s.multipleOf === 'number' && s.multipleOf > 0 ? s.multipleOf : integer ? 1 : undefined;
+  if (fits(0, lo, hi)) return 0;
+  const from = lo ? lo.value : (hi as Bound).value;
+  const up = Boolean(lo);
+  if (step !== undefined) {
+    // The first multiple of the step past the bound, going inwards.
+    let n = (up ? Math.ceil(from / step) : Math.floor(from / step)) * step;
+    if (!fits(n, lo, hi)) n += up ? step : -step;
+    if (fits(n, lo, hi)) return n;
+  }
+  if (lo && hi) return (lo.value + hi.value) / 2;
+  return up ? (lo!.exclusive ? from + 1 : from) : hi!.exclusive ? from - 1 : from;
 }
