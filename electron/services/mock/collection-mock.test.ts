@@ -85,7 +85,21 @@ describe('collection mock: matching', () => {
     expect(await answer(await fetch(`${s.url}/login`, { method: 'POST', body: '{"user":"ann","password":"x"}' }))).toBe('Ann logs in');
   });
 
-  it('a tie goes to the first example in the collection', async () => {
+  it('body: a form body matches whatever the order of its fields, and by value', async () => {
+    const order = (item: string) => ({
+      method: 'POST',
+      url: '{{baseUrl}}/orders',
+      body: { mode: 'urlencoded' as const, urlencoded: [{ key: 'item', value: item, enabled: true }, { key: 'qty', value: '2', enabled: true }] },
+    });
+    const s = await mock([example('Tea ordered', order('tea')), example('Cake ordered', order('cake'), { status: 201 })]);
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const cake = await fetch(`${s.url}/orders`, { method: 'POST', headers: form, body: 'qty=2&item=cake' });
+    expect(cake.status).toBe(201);
+    expect(await answer(cake)).toBe('Cake ordered');
+    expect(await answer(await fetch(`${s.url}/orders`, { method: 'POST', headers: form, body: 'qty=2&item=tea' }))).toBe('Tea ordered');
+  });
+
+    it('a tie goes to the first example in the collection', async () => {
     const s = await mock([example('First', { url: '{{baseUrl}}/items' }), example('Second', { url: '{{baseUrl}}/items' })]);
     expect(await answer(await fetch(`${s.url}/items`))).toBe('First');
   });

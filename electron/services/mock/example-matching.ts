@@ -106,12 +106,22 @@ function scoreHeaders(c: ExampleCandidate, req: IncomingRequest, reasons: string
   return score;
 }
 
+const FORM_BODY = /^[^=&{}[\]\s]+=[^&]*(&[^=&]+=[^&]*)*$/;
+
+/** A form body's fields in a fixed order, so `b=2&a=1` equals `a=1&b=2` (null: not a form body). */
+function formFields(text: string): [string, string][] | null {
+  if (!FORM_BODY.test(text.trim())) return null;
+  return [...new URLSearchParams(text.trim())].sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
+}
+
 function sameBody(a: string, b: string): boolean {
   if (a.trim() === b.trim()) return true;
   try {
     return isDeepStrictEqual(JSON.parse(a), JSON.parse(b));
   } catch {
-    return false;
+    const fa = formFields(a);
+    const fb = formFields(b);
+    return fa !== null && fb !== null && isDeepStrictEqual(fa, fb);
   }
 }
 
