@@ -36,17 +36,20 @@ export function specDrift(workspace: Workspace, specId: string): SpecDrift {
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
-/** Whether a linked request is still in the collection (one the user moved to another collection is theirs now). */
-function exists(workspace: Workspace, id: string | null, collectionId: string): id is string {
-  if (id === null) return false;
+/** Where a linked request is: in the collection, moved to another one (it is the user's now), or gone. */
+function whereIs(workspace: Workspace, id: string | null, collectionId: string): 'here' | 'elsewhere' | 'gone' {
+  if (id === null) return 'gone';
   try {
     const item = workspace.getItem(id);
-    return item.kind === 'request' && item.collectionId === collectionId;
+    if (item.kind !== 'request') return 'gone';
+    return item.collectionId === collectionId ? 'here' : 'elsewhere';
   } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') return false;
+    if (err instanceof AppError && err.code === 'NOT_FOUND') return 'gone';
     throw err;
   }
 }
+
+const exists = (workspace: Workspace, id: string | null, collectionId: string): id is string => whereIs(workspace, id, collectionId) === 'here';
 
 export function planDrift(workspace: Workspace, specId: string): DriftPlan {
   const spec = workspace.getSpec(specId);
@@ -87,8 +90,10 @@ export function planDrift(workspace: Workspace, specId: string): DriftPlan {
       continue;
     }
     const stored = readStored(link.snapshotJson);
-    if (!exists(workspace, link.itemId, collectionId)) {
-      push('added', { entry: entry(null, ['its request was deleted from the collection']), op, ...(stored ? { stored } : {}) });
+    const where = whereIs(workspace, link.itemId, collectionId);
+    if (where !== 'here') {
+      const why = where === 'elsewhere' ? 'its request was moved to another collection' : 'its request was deleted from the collection';
+      push('added', { entry: entry(null, [why]), op, ...(stored ? { stored } : {}) });
       continue;
     }
     const details = stored ? differences(stored.op, snapshotOf(doc, op)) : ['the record of this operation was damaged; a sync regenerates its request'];

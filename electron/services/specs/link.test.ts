@@ -278,7 +278,7 @@ describe('drift and sync', () => {
     ws.updateSpec(spec.id, { text: PETS_V2 }); // health removed, GET /pets changed
     const drift = specDrift(ws, spec.id);
     expect(drift.removed).toEqual([]);
-    expect(drift.added.map((e) => [e.key, e.details])).toContainEqual(['GET /pets', ['its request was deleted from the collection']]);
+    expect(drift.added.map((e) => [e.key, e.details])).toContainEqual(['GET /pets', ['its request was moved to another collection']]);
     syncSpecCollection(ws, spec.id);
     expect(ws.getItem(health.id).collectionId).toBe(other.id);
     expect(JSON.stringify(ws.getItem(list.id))).toBe(listBefore);
