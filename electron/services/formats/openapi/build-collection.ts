@@ -70,7 +70,9 @@ export function buildCollection(doc: Record<string, unknown>, resolver: Resolver
   }
   root.children = [...[...folders.values()].filter((f) => f.children.length > 0), ...loose];
   clipDescriptions(root, resolver);
-  const variables = [...(baseUrl ? [{ key: 'baseUrl', value: baseUrl, enabled: true, secret: false }] : []), ...security.variables.values()];
+  // Always a baseUrl, empty when the spec names no server: every request stays relative to it, so
+  // pointing the collection at a server or a mock is one variable (a run's baseUrl override too).
+  const variables = [{ key: 'baseUrl', value: baseUrl, enabled: true, secret: false }, ...security.variables.values()];
   root.variables = [...variables, ...pathVariables.variables(variables.map((v) => v.key))];
   return root;
 }
@@ -94,7 +96,7 @@ function buildRequest(
   const headers = asRows(params, 'header');
   if (contentType && !headers.some((h) => h.key.toLowerCase() === 'content-type')) headers.push({ key: 'Content-Type', value: contentType, enabled: true });
   const query = asRows(params, 'query');
-  const url = withQuery(`${baseUrl ? '{{baseUrl}}' : ''}${path.replace(/\{([^}]+)\}/g, '{{$1}}')}`, query);
+  const url = withQuery(`{{baseUrl}}${path.replace(/\{([^}]+)\}/g, '{{$1}}')}`, query);
   const auth = authFor(op.security, security, appendPointer(opAt, 'security'));
   const sameAsCollection = auth !== undefined && collectionAuth !== undefined && JSON.stringify(auth) === JSON.stringify(collectionAuth);
   const name = text(op.summary).trim() || text(op.operationId).trim() || `${method.toUpperCase()} ${path}`;

@@ -137,7 +137,7 @@ describe('OpenAPI import', () => {
   it('follows YAML merge keys (<<: *anchor) as the spec editor does', () => {
     const text = 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\nx-paging: &paging\n  - {name: page, in: query, schema: {type: integer, default: 1}}\nx-get: &get\n  summary: Shared\n  responses: {"200": {description: ok}}\npaths:\n  /a:\n    get:\n      <<: *get\n      parameters: *paging\n';
     const { root } = importOpenApiText(text, 'merge.yaml');
-    expect(root.children[0]).toMatchObject({ name: 'Shared', request: { url: '/a?page=1' } });
+    expect(root.children[0]).toMatchObject({ name: 'Shared', request: { url: '{{baseUrl}}/a?page=1' } });
   });
 
   it('query values: arrays comma-separated, optional ones without a value disabled, operation parameters overriding the path item', () => {
@@ -164,7 +164,14 @@ describe('OpenAPI import', () => {
       { key: 'ids', value: '1,2,3', enabled: true },
       { key: 'filter', value: '', enabled: false },
     ]);
-    expect(request.url).toBe('/q?limit=50&ids=1,2,3');
+    expect(request.url).toBe('{{baseUrl}}/q?limit=50&ids=1,2,3');
+  });
+
+  it('a spec without servers still gives every request {{baseUrl}}, an empty variable to point at a server or a mock', () => {
+    const spec = { openapi: '3.1.0', info: { title: 'No servers', version: '1' }, paths: { '/pets': { get: { responses: { '200': { description: 'ok' } } } } } };
+    const { root } = importOpenApiText(JSON.stringify(spec), 'no-servers.json');
+    expect(root.children[0].request!.url).toBe('{{baseUrl}}/pets');
+    expect(root.variables).toContainEqual({ key: 'baseUrl', value: '', enabled: true, secret: false });
   });
 
   it('keeps the examples a spec gives for responses as saved examples', () => {
