@@ -1,37 +1,20 @@
 // Saved examples and the Docs view through the app's channels (validated by the dispatcher).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import type { RpcReply } from '../../../shared/contract.js';
 import type { DocsNode } from '../../../shared/contract-docs.js';
-import { EventBus } from '../events.js';
 import { importText } from '../formats/index.js';
-import { createHttpEngine, type HttpEngine } from '../http/engine.js';
-import { dispatch } from '../rpc/dispatch.js';
-import { openWorkspace, type Workspace } from '../store/workspace.js';
-import { createHandlers } from './index.js';
+import { useHandlerHarness } from './handler-harness.fixture.js';
 
 const fixture = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/docs/users-api.postman_collection.json');
-let dir: string;
-let ws: Workspace;
-let engine: HttpEngine;
-let call: (channel: string, input: unknown) => Promise<RpcReply>;
+const harness = useHandlerHarness();
+const call = (channel: string, input: unknown) => harness().call(channel, input);
 let collectionId: string;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courier-docs-handlers-'));
-  ws = openWorkspace(dir);
-  engine = createHttpEngine({ dataDir: dir, cookieStore: { load: () => null, save: () => undefined } });
-  const handlers = createHandlers({ workspace: ws, engine, events: new EventBus(), host: 'web', version: 'test' });
-  call = (channel, input) => dispatch(handlers, channel, input);
-  collectionId = importText(ws, fs.readFileSync(fixture, 'utf8'), 'users.json').created[0].id!;
-});
-afterEach(async () => {
-  await engine.close();
-  ws.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  collectionId = importText(harness().ws, fs.readFileSync(fixture, 'utf8'), 'users.json').created[0].id!;
 });
 
 const value = <T>(reply: RpcReply): T => {

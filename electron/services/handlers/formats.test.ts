@@ -1,44 +1,19 @@
 // Postman files through the app's channels: import what the user picked, export a collection.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { RpcReply } from '../../../shared/contract.js';
-import { EventBus } from '../events.js';
-import { createHttpEngine, type HttpEngine } from '../http/engine.js';
-import { dispatch } from '../rpc/dispatch.js';
-import { openWorkspace, type Workspace } from '../store/workspace.js';
-import { createHandlers } from './index.js';
+import { expect, it } from 'vitest';
+import { useHandlerHarness } from './handler-harness.fixture.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/postman');
-let dir: string;
-let ws: Workspace;
-let engine: HttpEngine;
-let changed: unknown[];
-let call: (channel: string, input: unknown) => Promise<RpcReply>;
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courier-format-handlers-'));
-  ws = openWorkspace(dir);
-  engine = createHttpEngine({ dataDir: dir, cookieStore: { load: () => null, save: () => undefined } });
-  const bus = new EventBus();
-  changed = [];
-  bus.subscribe((name, payload) => name === 'workspace.changed' && changed.push(payload));
-  const handlers = createHandlers({ workspace: ws, engine, events: bus, host: 'web', version: 'test' });
-  call = (channel, input) => dispatch(handlers, channel, input);
-});
-afterEach(async () => {
-  await engine.close();
-  ws.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const harness = useHandlerHarness();
+const call = (channel: string, input: unknown) => harness().call(channel, input);
 
 it('imports the text of a Postman file and exports the collection back', async () => {
   const text = fs.readFileSync(path.join(fixtures, 'kitchen-sink.postman_collection.json'), 'utf8');
   const imported = await call('formats.import', { fileName: 'kitchen-sink.json', text });
   expect(imported).toMatchObject({ ok: true, value: { created: [{ kind: 'collection', name: 'Kitchen sink', folders: 2, requests: 7 }] } });
-  expect(changed).toEqual([{ what: 'tree' }]);
+  expect(harness().changed).toEqual([{ what: 'tree' }]);
   const id = (imported as { value: { created: { id: string }[] } }).value.created[0].id;
   const exported = await call('formats.export', { collectionId: id });
   expect(exported).toMatchObject({ ok: true, value: { fileName: 'Kitchen sink.postman_collection.json' } });
@@ -54,11 +29,12 @@ it('a bad file is BAD_INPUT naming the file and the place; nothing is saved', as
     ok: false,
     error: { code: 'BAD_INPUT', message: 'x.json: item[1].request.url: expected a string or object' },
   });
-  expect(ws.tree()).toEqual([]);
+  expect(harness().ws.tree()).toEqual([]);
   expect(await call('formats.export', { collectionId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 });
 
 it('shows a request as code with its inherited auth, variables resolved or kept', async () => {
+  const { ws } = harness();
   const collection = ws.createItem({
     kind: 'collection',
     parentId: null,

@@ -1,41 +1,17 @@
 // The specs.* channels through the real dispatcher (inputs and outputs checked against the
 // contract): CRUD with the starter document, summaries with error counts, validation, the Docs
 // preview, generate → drift → sync, and the workspace.changed events the UI refreshes on.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contract, type RpcReply } from '../../../shared/contract.js';
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../../shared/contract.js';
 import type { Spec, SpecDrift, SpecSummary, SpecValidation } from '../../../shared/contract-design.js';
 import type { DocsNode } from '../../../shared/contract-docs.js';
-import { EventBus } from '../events.js';
-import { createHttpEngine, type HttpEngine } from '../http/engine.js';
-import { dispatch } from '../rpc/dispatch.js';
 import { PETS, PETS_V2 } from '../specs/link.fixture.js';
-import { openWorkspace, type Workspace } from '../store/workspace.js';
-import { createHandlers } from './index.js';
+import { useHandlerHarness } from './handler-harness.fixture.js';
 
-let dir: string;
-let ws: Workspace;
-let engine: HttpEngine;
-let changes: string[];
-let call: (channel: string, input: unknown) => Promise<RpcReply>;
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courier-spec-handlers-'));
-  ws = openWorkspace(dir);
-  engine = createHttpEngine({ dataDir: dir, cookieStore: { load: () => null, save: () => undefined } });
-  const bus = new EventBus();
-  changes = [];
-  bus.subscribe((name, payload) => name === 'workspace.changed' && changes.push((payload as { what: string }).what));
-  const handlers = createHandlers({ workspace: ws, engine, events: bus, host: 'web', version: 'test' });
-  call = (channel, input) => dispatch(handlers, channel, input);
-});
-afterEach(async () => {
-  await engine.close();
-  ws.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const harness = useHandlerHarness();
+const call = (channel: string, input: unknown) => harness().call(channel, input);
+/** What each workspace.changed said, in order. */
+const changes = () => harness().changed.map((c) => c.what);
 
 async function value<T>(channel: keyof typeof contract, input: unknown): Promise<T> {
   const reply = await call(channel, input);
@@ -67,7 +43,7 @@ describe('specs.* channels', () => {
     expect((await value<Spec>('specs.update', { id: broken.id, text: PETS })).text).toBe(PETS);
     expect((await value<Spec>('specs.get', { id: broken.id })).name).toBe('Broken');
     expect(await value('specs.delete', { id: json.id })).toEqual({ ok: true });
-    expect(changes).toEqual(['specs', 'specs', 'specs', 'specs', 'specs']);
+    expect(changes()).toEqual(['specs', 'specs', 'specs', 'specs', 'specs']);
     expect((await refused('specs.get', { id: json.id })).code).toBe('NOT_FOUND');
     expect((await refused('specs.create', { name: '   ' })).code).toBe('BAD_INPUT');
     expect((await refused('specs.create', { name: 'X', format: 'xml' })).code).toBe('BAD_INPUT');
@@ -92,18 +68,18 @@ describe('specs.* channels', () => {
   it('generates, shows drift and syncs, announcing tree and specs changes', async () => {
     const spec = await value<Spec>('specs.create', { name: 'Pets', text: PETS });
     expect((await refused('specs.drift', { id: spec.id })).message).toMatch(/generate a collection first/);
-    changes.length = 0;
+    harness().changed.length = 0;
     const generated = await value<{ collectionId: string; requests: number }>('specs.generateCollection', { id: spec.id });
     expect(generated.requests).toBe(4);
-    expect(changes).toEqual(['tree', 'specs']);
+    expect(changes()).toEqual(['tree', 'specs']);
     expect((await value<Spec>('specs.get', { id: spec.id })).collectionId).toBe(generated.collectionId);
 
     await value('specs.update', { id: spec.id, text: PETS_V2 });
     const drift = await value<SpecDrift>('specs.drift', { id: spec.id });
     expect([drift.added.length, drift.changed.length, drift.removed.length]).toEqual([1, 3, 1]);
-    changes.length = 0;
+    harness().changed.length = 0;
     expect(await value('specs.sync', { id: spec.id })).toEqual({ added: 1, changed: 3, removed: 1 });
-    expect(changes).toEqual(['tree', 'specs']);
+    expect(changes()).toEqual(['tree', 'specs']);
     expect(await value('specs.drift', { id: spec.id })).toMatchObject({ added: [], changed: [], removed: [] });
   });
 });
