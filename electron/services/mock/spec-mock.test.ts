@@ -104,8 +104,9 @@ describe('spec mock: routing and responses', () => {
     expect((await problemOf(notFound)).detail).toBe('No path of the spec matches /owners');
     const wrong = await fetch(`${s.url}/pets/1`, { method: 'DELETE' });
     expect(wrong.status).toBe(405);
-    expect(wrong.headers.get('allow')).toBe('GET');
-    expect((await problemOf(wrong)).detail).toBe('/pets/{petId} has no DELETE operation in the spec (it allows GET)');
+    expect(wrong.headers.get('allow')).toBe('GET, HEAD');
+    expect((await problemOf(wrong)).detail).toBe('/pets/{petId} has no DELETE operation in the spec (it allows GET, HEAD)');
+    expect((await fetch(`${s.url}/pets/1`, { method: 'HEAD' })).status).toBe(200);
   });
 });
 

@@ -68,11 +68,17 @@ export class SpecRoutes {
       for (const { route, params } of matches) {
         const operation = route.operations.get(method) ?? (method === 'HEAD' ? route.operations.get('GET') : undefined);
         if (operation) return { kind: 'found', operation, pathParams: params };
-        wrongMethod ??= { kind: 'method', path: route.path, allow: [...route.operations.keys()] };
+        wrongMethod ??= { kind: 'method', path: route.path, allow: allowed(route) };
       }
     }
     return wrongMethod ?? { kind: 'none' };
   }
+}
+
+/** The methods a path answers: its operations, and HEAD wherever it has GET (served as GET without the body). */
+function allowed(route: Route): string[] {
+  const methods = [...route.operations.keys()];
+  return methods.includes('GET') && !methods.includes('HEAD') ? [...methods, 'HEAD'] : methods;
 }
 
 /** For two templates that match one path: the one with a literal segment where the other has a parameter goes first. */
