@@ -101,6 +101,12 @@ describe.skipIf(skipE2E)('mock servers', () => {
     expect(await view.getByTestId('mock-log-count').textContent()).toBe('1 of 3 requests');
     await view.getByLabel('Filter the request log').fill('');
 
+    // A reload brings the Mocks tab back with the running mock and its log, read again from the app.
+    await page.reload();
+    await expect.poll(() => view.getByTestId('mock-running').count()).toBe(1);
+    expect(await view.getByTestId('mock-url').textContent()).toBe(url);
+    await expect.poll(() => logLines(page)).toEqual(['GET /nowhere 404 no match', 'POST /users 201 Created', 'GET /users?page=2&limit=10 200 A page of users']);
+
     // Stop: the port is closed; what was logged stays on screen.
     await view.getByTestId('mock-running').getByRole('button', { name: 'Stop', exact: true }).click();
     await expect.poll(() => view.getByTestId('mock-running').count()).toBe(0);

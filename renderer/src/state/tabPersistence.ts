@@ -12,7 +12,7 @@ export function restoreTabs(): void {
     if (!raw) return;
     const saved = JSON.parse(raw) as { tabs: Tab[]; activeId: string | null };
     if (!Array.isArray(saved.tabs)) return;
-    const tabs = saved.tabs.filter((t) => t && typeof t.id === 'string' && t.draft && ['request', 'container', 'environment', 'spec'].includes(t.kind));
+    const tabs = saved.tabs.filter((t) => t && typeof t.id === 'string' && t.draft && ['request', 'container', 'environment', 'spec', 'mocks'].includes(t.kind));
     const activeId = tabs.some((t) => t.id === saved.activeId) ? saved.activeId : (tabs[0]?.id ?? null);
     useTabs.setState({ tabs, activeId });
   } catch {
