@@ -8,7 +8,7 @@ import { startMock } from './mocksActions';
 
 function TextField({ label, value, placeholder, onChange }: { label: string; value: string; placeholder?: string; onChange: (v: string) => void }) {
   return (
-    <label className="mocks-field">
+    <label className="pane-field">
       <span className="field-label">{label}</span>
       <input className="input" inputMode="numeric" aria-label={label} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
     </label>
@@ -38,14 +38,14 @@ export function MockConfig() {
 
   return (
     <form
-      className="mocks-config"
+      className="pane-config"
       aria-label="Mock settings"
       onSubmit={(e) => {
         e.preventDefault();
         void startMock();
       }}
     >
-      <label className="mocks-field">
+      <label className="pane-field">
         <span className="field-label">Serve</span>
         <select className="select" aria-label="Mock source" value={form.source} onChange={(e) => updateMockForm({ source: e.target.value })}>
           {!form.source && <option value="">Pick a spec or a collection…</option>}
@@ -65,7 +65,7 @@ export function MockConfig() {
           </optgroup>
         </select>
       </label>
-      <div className="mocks-row">
+      <div className="pane-row">
         <TextField label="Port" value={form.port} placeholder="any free port" onChange={(port) => updateMockForm({ port })} />
         <TextField label="Latency (ms)" value={form.latencyMs} onChange={(latencyMs) => updateMockForm({ latencyMs })} />
       </div>

@@ -13,7 +13,7 @@ export function MocksView({ tab }: { tab: MocksTab }) {
     void loadMocks();
   }, []);
   return (
-    <div className="mocks-view" data-testid="mocks-view" data-tab={tab.id}>
+    <div className="pane-view" data-testid="mocks-view" data-tab={tab.id}>
       <MockConfig />
       <div className="mocks-main">
         <RunningMocks />

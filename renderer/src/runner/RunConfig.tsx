@@ -22,7 +22,7 @@ function foldersOf(collectionId: string, children: Map<string | null, TreeNode[]
 
 function NumberField({ label, value, placeholder, onChange }: { label: string; value: string; placeholder?: string; onChange: (v: string) => void }) {
   return (
-    <label className="runner-field">
+    <label className="pane-field">
       <span className="field-label">{label}</span>
       <input className="input" inputMode="numeric" aria-label={label} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
     </label>
@@ -41,7 +41,7 @@ interface SelectFieldProps {
 
 function SelectField({ label, ariaLabel, value, empty, options, onChange }: SelectFieldProps) {
   return (
-    <label className="runner-field">
+    <label className="pane-field">
       <span className="field-label">{label}</span>
       <select className="select" aria-label={ariaLabel} value={value} onChange={(e) => onChange(e.target.value)}>
         {empty !== undefined && <option value="">{empty}</option>}
@@ -58,7 +58,7 @@ function SelectField({ label, ariaLabel, value, empty, options, onChange }: Sele
 function DataFileField({ tabId, state }: { tabId: string; state: RunnerTabState }) {
   const data = state.form.data;
   return (
-    <div className="runner-field">
+    <div className="pane-field">
       <span className="field-label">Data file (CSV or JSON)</span>
       {data ? (
         <div className="runner-data-file">
@@ -95,7 +95,7 @@ export function RunConfig({ tabId, state }: { tabId: string; state: RunnerTabSta
 
   return (
     <form
-      className="runner-config"
+      className="pane-config"
       aria-label="Run settings"
       onSubmit={(e) => {
         e.preventDefault();
@@ -129,7 +129,7 @@ export function RunConfig({ tabId, state }: { tabId: string; state: RunnerTabSta
         options={environments}
         onChange={(id) => updateForm(tabId, { environmentId: id || null })}
       />
-      <div className="runner-row">
+      <div className="pane-row runner-row">
         <NumberField label="Iterations" value={form.iterations} placeholder="1 per data row" onChange={(iterations) => updateForm(tabId, { iterations })} />
         <NumberField label="Delay (ms)" value={form.delayMs} onChange={(delayMs) => updateForm(tabId, { delayMs })} />
         <NumberField label="Request timeout (ms)" value={form.timeoutMs} placeholder="each request’s own" onChange={(timeoutMs) => updateForm(tabId, { timeoutMs })} />

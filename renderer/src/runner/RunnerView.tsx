@@ -9,13 +9,13 @@ export function RunnerView({ tab }: { tab: RunnerTab }) {
   const state = useRunnerTab(tab.id);
   if (!state) {
     return (
-      <div className="runner-view">
+      <div className="pane-view">
         <p className="muted runner-empty">This runner was closed with the page. Open the runner again from a collection.</p>
       </div>
     );
   }
   return (
-    <div className="runner-view" data-testid="runner-view">
+    <div className="pane-view" data-testid="runner-view">
       <RunConfig tabId={tab.id} state={state} />
       <div className="runner-main">
         {state.run ? (
