@@ -1,5 +1,5 @@
 // Collection runner: the same 1,000-request collection (each request asserts on its JSON with
-// pm.test / pm.expect) against a loopback server, `courier run` vs `newman run` in the same
+// pm.test / pm.expect) against a loopback server (items-server.ts: a process of its own, warmed up first), `courier run` vs `newman run` in the same
 // bench run, each in its own child process through its command line with a JSON report — so the
 // numbers include what a CI job pays: process start, the script sandbox, the report.
 //
@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startTestServer } from '../test/support/test-server.js';
+import { startItemsServer } from './items-server.js';
 import { measureStages, stageNotes } from './runner-stages.js';
 import type { BenchRow } from './types.js';
 
@@ -59,7 +59,6 @@ function runChild(args: string[], dir: string, label: string): Promise<ChildRun>
   const rssFile = path.join(dir, `${label}.rss`);
   return new Promise((resolve) => {
     const started = performance.now();
-    // Asynchronous on purpose: the server answering the child runs in this process.
     const child = spawn(process.execPath, ['--require', path.join(dir, 'rss-preload.cjs'), ...args], {
       cwd: dir,
       env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
@@ -122,7 +121,7 @@ export async function benchRunner(): Promise<BenchRow[]> {
   const newmanBin = path.join(root, 'node_modules', 'newman', 'bin', 'newman.js');
   const name = `runner: ${N.toLocaleString('en-US')} requests with pm.test, loopback`;
   if (!fs.existsSync(cli)) return [{ name, value: NaN, unit: 'req/s', note: 'dist/cli.mjs is missing: run npm run build' }];
-  const server = await startTestServer();
+  const server = await startItemsServer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courier-bench-runner-'));
   try {
     fs.writeFileSync(path.join(dir, 'rss-preload.cjs'), RSS_PRELOAD);
