@@ -3,7 +3,7 @@
 // bench run, each in its own child process through its command line with a JSON report — so the
 // numbers include what a CI job pays: process start, the script sandbox, the report.
 //
-// Rows: requests per second over the whole process, the same inside the run (process start
+// Rows (each the median of ROUNDS alternating runs per tool): requests per second over the whole process, the same inside the run (process start
 // excluded, from each tool's own report), peak RSS and CPU time (the child's max resident set and
 // user + system time, read by a preload at exit), Courier with the test scripts removed (what the
 // HTTP side costs alone), and where the time goes: µs per request in each stage of the run
@@ -17,6 +17,27 @@ import { measureStages, stageNotes } from './runner-stages.js';
 import type { BenchRow } from './types.js';
 
 const N = 1000;
+const ROUNDS = 3;
+
+/** What one run of a tool measured. */
+interface Measured {
+  ms: number;
+  inRunMs: number;
+  rssMb: number;
+  cpuMs: number;
+}
+
+const measured = (r: ChildRun, inRunMs: number): Measured => ({ ms: r.ms, inRunMs, rssMb: r.rssMb, cpuMs: r.cpuMs });
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Each measure's median over the runs. */
+const medianOf = (runs: Measured[]): Measured => ({
+  ms: median(runs.map((r) => r.ms)),
+  inRunMs: median(runs.map((r) => r.inRunMs)),
+  rssMb: median(runs.map((r) => r.rssMb)),
+  cpuMs: median(runs.map((r) => r.cpuMs)),
+});
 
 const TEST_SCRIPT = (i: number) => [
   'const body = pm.response.json();',
@@ -130,34 +151,42 @@ export async function benchRunner(): Promise<BenchRow[]> {
     fs.writeFileSync(path.join(dir, 'env.json'), JSON.stringify({ name: 'bench', values: [{ key: 'baseUrl', value: server.url, enabled: true }] }));
     const common = ['-e', 'env.json', '-r', 'json'];
 
-    const courier = await runChild([cli, 'run', 'collection.json', ...common, '--reporter-json-export', 'courier.json'], dir, 'courier');
-    const plain = await runChild([cli, 'run', 'plain.json', ...common, '--reporter-json-export', 'plain-report.json'], dir, 'plain');
-    const newman = fs.existsSync(newmanBin)
-      ? await runChild([newmanBin, 'run', 'collection.json', ...common, '--reporter-json-export', 'newman.json'], dir, 'newman')
-      : undefined;
-
+    // Each tool runs ROUNDS times, alternating, and each row is the median of its rounds: one run
+    // on a small shared machine can be off by ±5%.
     const ok = (r: ChildRun, report: string) => r.code === 0 && fs.existsSync(path.join(dir, report)) && assertionsIn(path.join(dir, report)).total === N;
-    if (!ok(courier, 'courier.json')) {
-      return [{ name, value: NaN, unit: 'req/s', note: `courier failed (exit ${courier.code}): ${courier.stderr.trim().split('\n')[0] ?? ''}` }];
+    const courierRuns: Measured[] = [];
+    const newmanRuns: Measured[] = [];
+    let newmanProblem = fs.existsSync(newmanBin) ? '' : 'newman is not installed';
+    for (let round = 0; round < ROUNDS; round++) {
+      const courier = await runChild([cli, 'run', 'collection.json', ...common, '--reporter-json-export', 'courier.json'], dir, 'courier');
+      if (!ok(courier, 'courier.json')) {
+        return [{ name, value: NaN, unit: 'req/s', note: `courier failed (exit ${courier.code}): ${courier.stderr.trim().split('\n')[0] ?? ''}` }];
+      }
+      courierRuns.push(measured(courier, reportedMs(path.join(dir, 'courier.json'))));
+      if (newmanProblem) continue;
+      const newman = await runChild([newmanBin, 'run', 'collection.json', ...common, '--reporter-json-export', 'newman.json'], dir, 'newman');
+      if (ok(newman, 'newman.json')) newmanRuns.push(measured(newman, reportedMs(path.join(dir, 'newman.json'))));
+      else newmanProblem = `newman failed (exit ${newman.code}): ${newman.stderr.trim().split('\n')[0] ?? ''}`;
     }
+    const plain = await runChild([cli, 'run', 'plain.json', ...common, '--reporter-json-export', 'plain-report.json'], dir, 'plain');
+
     const perSecond = (ms: number) => (N / ms) * 1000;
-    const courierInRun = reportedMs(path.join(dir, 'courier.json'));
+    const courier = medianOf(courierRuns);
     const rows: BenchRow[] = [
-      { name: `${name}, whole process`, value: perSecond(courier.ms), unit: 'req/s', note: `${(courier.ms / 1000).toFixed(2)} s including start-up` },
-      { name: `${name}, inside the run`, value: perSecond(courierInRun), unit: 'req/s', note: `${((courierInRun / N) * 1000).toFixed(0)} µs per request` },
+      { name: `${name}, whole process`, value: perSecond(courier.ms), unit: 'req/s', note: `${(courier.ms / 1000).toFixed(2)} s including start-up; median of ${ROUNDS} runs` },
+      { name: `${name}, inside the run`, value: perSecond(courier.inRunMs), unit: 'req/s', note: `${((courier.inRunMs / N) * 1000).toFixed(0)} µs per request; runs: ${courierRuns.map((r) => perSecond(r.inRunMs).toFixed(0)).join(', ')} req/s` },
       { name: `${name}, peak RSS`, value: courier.rssMb, unit: 'MB' },
-      plainRow(plain, courierInRun),
+      plainRow(plain, courier.inRunMs),
       { name: `${name}, CPU time (user + system)`, value: (courier.cpuMs / N) * 1000, unit: 'µs/req' },
     ];
-    if (!newman || !ok(newman, 'newman.json')) {
-      const why = newman ? `newman failed (exit ${newman.code}): ${newman.stderr.trim().split('\n')[0] ?? ''}` : 'newman is not installed';
-      return rows.map((r) => ({ ...r, note: `${r.note ? `${r.note}; ` : ''}peer not run: ${why}` }));
+    if (newmanProblem || newmanRuns.length === 0) {
+      return rows.map((r) => ({ ...r, note: `${r.note ? `${r.note}; ` : ''}peer not run: ${newmanProblem}` }));
     }
-    const newmanInRun = reportedMs(path.join(dir, 'newman.json'));
+    const newman = medianOf(newmanRuns);
     const vs = (row: BenchRow, peerValue: number): BenchRow => ({ ...row, peer: 'newman', peerValue, ratio: row.value / peerValue });
     return [
       vs(rows[0], perSecond(newman.ms)),
-      vs(rows[1], perSecond(newmanInRun)),
+      { ...vs(rows[1], perSecond(newman.inRunMs)), note: `${rows[1].note}; newman: ${newmanRuns.map((r) => perSecond(r.inRunMs).toFixed(0)).join(', ')} req/s` },
       { ...vs(rows[2], newman.rssMb), note: 'ratio below 1: Courier uses less memory' },
       rows[3],
       {
