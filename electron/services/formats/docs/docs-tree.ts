@@ -65,12 +65,3 @@ export function bodyText(spec: RequestSpec): { language: string; text: string } 
       return undefined;
   }
 }
-
-/** The language of an example's body, from its Content-Type. */
-export function exampleLanguage(headers: [string, string][]): string {
-  const type = headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
-  if (/json/i.test(type)) return 'json';
-  if (/xml/i.test(type)) return 'xml';
-  if (/html/i.test(type)) return 'html';
-  return 'text';
-}

@@ -4,7 +4,8 @@
 import type { DocsNode } from '../../../../shared/contract-docs.js';
 import type { KeyValue } from '../../../../shared/model.js';
 import { safeFileName, type Exporter } from '../importer.js';
-import { anchorOf, bodyText, exampleLanguage, sections, sentRows, toDocsNode } from './docs-tree.js';
+import { exampleLanguage } from '../example-language.js';
+import { anchorOf, bodyText, sections, sentRows, toDocsNode } from './docs-tree.js';
 
 /** A fenced block whose fence is longer than any run of backticks inside. */
 function fence(text: string, language = ''): string {

@@ -5,7 +5,7 @@
 // written fresh.
 import { isDeepStrictEqual } from 'node:util';
 import { RequestSpec } from '../../../../shared/model.js';
-import { exampleLanguage } from '../docs/docs-tree.js';
+import { exampleLanguage } from '../example-language.js';
 import type { ExampleData } from '../item-tree.js';
 import { exportRequest } from './export-request.js';
 import { asText, importRequest } from './import-request.js';
