@@ -432,6 +432,12 @@ function compileAhead(code: string | undefined): void {
   if (parsesAsBody(source)) ahead = { code, compiled: compileScript(realm!, code) };
 }
 
+/** A script's world (the pm prelude's globals) as the globals of its compartment. */
+function installWorld(c: ScriptCompartment, world: ScriptWorld): void {
+  for (const [name, value] of Object.entries(world.globals)) Object.defineProperty(c.global, name, { value, writable: true, enumerable: false, configurable: true });
+  for (const [name, get] of Object.entries(world.lazyGlobals)) defineLazy(c.global, name, get);
+}
+
 /** The prepared compartment, marked used, and the script when it was compiled in it ahead. */
 function takeRealm(code: string): { c: ScriptCompartment; compiled?: Compiled } {
   prepareRealm();
@@ -464,8 +470,7 @@ function start(id: number, input: ScriptInput): void {
   }
   const world = ctx.world;
   const { c, compiled: early } = takeRealm(input.code);
-  for (const [name, value] of Object.entries(world.globals)) Object.defineProperty(c.global, name, { value, writable: true, enumerable: false, configurable: true });
-  for (const [name, get] of Object.entries(world.lazyGlobals)) defineLazy(c.global, name, get);
+  installWorld(c, world);
   const compiled = early ?? compileScript(c, input.code);
   if ('error' in compiled) {
     world.fail(compiled.error, 'syntax');
@@ -502,7 +507,15 @@ function warmUpInput(i: number): ScriptInput {
     kind: 'test',
     code: '',
     location: 'warm-up',
-    request: { method: 'GET', url: `http://localhost/items/${i}`, headers: [{ key: 'Accept', value: 'application/json' }], params: [], body: { mode: 'none' }, auth: { type: 'none' } } as unknown as ScriptInput['request'],
+    request: {
+      method: 'GET',
+      url: `http://localhost/items/${i}`,
+      params: [],
+      headers: [{ key: 'Accept', value: 'application/json', enabled: true }],
+      body: { mode: 'none' },
+      auth: { type: 'none' },
+      settings: { timeoutMs: 30_000, followRedirects: true, maxRedirects: 10, verifyTls: true },
+    },
     response: { code: 200, status: 'OK', headers: [['Content-Type', 'application/json'], ['Content-Length', String(body.length)]], body, responseTime: 1, responseSize: body.length, cookies: [] },
     variables: { globals: {}, collection: {}, environment: { baseUrl: 'http://localhost' }, iterationData: {}, local: {} },
     info: { eventName: 'test', iteration: 0, iterationCount: 1, requestName: `item ${i}`, requestId: `warm-up-${i}` },
@@ -539,8 +552,7 @@ function warmUp(maxScripts: number, maxMs: number): void {
     const input = warmUpInput(i);
     const world = kit.open(input, caps);
     const c = makeRealm();
-    for (const [name, value] of Object.entries(world.globals)) Object.defineProperty(c.global, name, { value, writable: true, enumerable: false, configurable: true });
-    for (const [name, get] of Object.entries(world.lazyGlobals)) defineLazy(c.global, name, get);
+    installWorld(c, world);
     const compiled = compileScript(c, WARM_UP_SCRIPTS[i % WARM_UP_SCRIPTS.length](i));
     if ('error' in compiled) break;
     try {
@@ -552,12 +564,13 @@ function warmUp(maxScripts: number, maxMs: number): void {
   }
 }
 
+let warmedUp = false;
+
 /**
  * Between scripts: prepare the next Compartment, then block until the host posts a job. Nothing
  * else can need this thread meanwhile: a finished script has no timers or calls left (a late
- * reply for it waits in the queue and is dropped here).
+ * reply for it waits in the queue and is dropped here). The first time, warm up first.
  */
-let warmedUp = false;
 function idle(): void {
   if (!warmedUp) {
     warmedUp = true;
