@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bigJson } from '../../../test/support/test-server.js';
 import { makeEngine, req, type EngineFixture, startTestServer, type TestServer } from './engine.fixture.js';
 
 const MB = 1024 * 1024;
@@ -53,6 +54,18 @@ it('streams a 120 MB body over a 10 MB limit to a file, without holding it in me
   // Memory grew by far less than the body (at most the 10 MB limit plus stream buffers awaiting GC).
   expect(peak - before).toBeLessThan(50 * MB);
 }, 60_000);
+
+it('saves a body that passes the limit while it downloads whole and in order: what came before the limit first', async () => {
+  const { items, bytes } = bigJson(3);
+  const out = await fx.engine.send(req(`${server.url}/big-json?mb=3`), { sendId: 'crossing', bodyLimitBytes: 1 * MB });
+  const body = out.response!.body;
+  expect(body.kind).toBe('file');
+  if (body.kind !== 'file') return;
+  expect(fs.statSync(body.path).size).toBe(bytes);
+  const saved = JSON.parse(fs.readFileSync(body.path, 'utf8')) as { id: number; name: string }[];
+  expect(saved).toHaveLength(items);
+  expect(saved.every((item, i) => item.id === i && item.name === `item-${i}`)).toBe(true);
+});
 
 it('keeps a body under the limit in memory', async () => {
   const out = await fx.engine.send(req(`${server.url}/bytes/${2 * MB}`), { sendId: 'small', bodyLimitBytes: 10 * MB });

@@ -1,6 +1,7 @@
 // One HTTP exchange (one hop of a send): dispatches the request on a pooled undici dispatcher,
-// times it, and streams the response body through the content decoders into a BodySink (memory up
-// to the limit, then a file) — or reads and drops it (a redirect being followed).
+// times it, and keeps the response body: as received while it fits the limit when it is not
+// encoded, otherwise streamed through the content decoders into a BodySink (memory up to the
+// limit, then a file) — or reads and drops it (a redirect being followed).
 import { performance } from 'node:perf_hooks';
 import type { Transform, Writable } from 'node:stream';
 import type { Dispatcher } from 'undici';
@@ -82,6 +83,13 @@ export function exchange(req: HopRequest, opts: HopOptions): Promise<HopResult> 
     let stages: (Transform | BodySink)[] = [];
     let sink: BodySink | undefined;
     let decoders: Transform[] = [];
+    /**
+     * A body sent as is (no Content-Encoding) is collected here, without streams, while it fits
+     * the limit: most responses never need the sink. `null` once the body goes through the sink.
+     */
+    let held: Buffer[] | null = null;
+    let heldBytes = 0;
+    let makeSink: (() => BodySink) | undefined;
     let contentEncoding = '';
     let waitingForDrain = false;
     let warning: string | undefined;
@@ -159,15 +167,32 @@ export function exchange(req: HopRequest, opts: HopOptions): Promise<HopResult> 
         // Readable or pipeline() per response: a GET stays cheap when thousands run in a row.
         // Decoders are wired at the first chunk: an empty body has nothing to decode (brotli
         // would call it truncated).
-        const s = new BodySink(opts.bodyLimitBytes, () => opts.fileFor(contentType));
-        s.on('error', onStageError);
-        s.on('finish', () => succeed(s.result()));
-        sink = s;
+        makeSink = () => {
+          const s = new BodySink(opts.bodyLimitBytes, () => opts.fileFor(contentType));
+          s.on('error', onStageError);
+          s.on('finish', () => succeed(s.result()));
+          sink = s;
+          stages = [s];
+          return s;
+        };
         decoders = decoding.streams;
-        stages = [s];
+        if (decoders.length === 0) held = [];
+        else makeSink();
       },
       onResponseData(c, chunk) {
         wireBytes += chunk.length;
+        if (held) {
+          if (heldBytes + chunk.length <= opts.bodyLimitBytes) {
+            held.push(chunk);
+            heldBytes += chunk.length;
+            progress();
+            return;
+          }
+          // Over the limit: from here on the sink takes it (to a file), what was held first.
+          const s = makeSink!();
+          for (const h of held) s.write(h);
+          held = null;
+        }
         if (sink && !entry) {
           stages = [...decoders, sink];
           for (let i = 0; i < decoders.length; i++) {
@@ -176,11 +201,7 @@ export function exchange(req: HopRequest, opts: HopOptions): Promise<HopResult> 
           }
           entry = stages[0];
         }
-        const now = performance.now();
-        if (opts.onProgress && (now - lastProgress >= PROGRESS_EVERY_MS || lastProgress === 0)) {
-          lastProgress = now;
-          opts.onProgress({ phase: 'downloading', bytes: wireBytes });
-        }
+        progress();
         if (entry && !entry.write(chunk) && !waitingForDrain) {
           waitingForDrain = true;
           c.pause();
@@ -191,7 +212,8 @@ export function exchange(req: HopRequest, opts: HopOptions): Promise<HopResult> 
         }
       },
       onResponseEnd() {
-        if (sink) (entry ?? sink).end();
+        if (held) succeed({ kind: 'memory', buffer: held.length === 1 ? held[0] : Buffer.concat(held, heldBytes) });
+        else if (sink) (entry ?? sink).end();
         else succeed(null);
       },
       onResponseError(_c, err) {
@@ -199,6 +221,15 @@ export function exchange(req: HopRequest, opts: HopOptions): Promise<HopResult> 
         fail(head ? cutOff(err) : err);
       },
     };
+
+    function progress(): void {
+      if (!opts.onProgress) return;
+      const now = performance.now();
+      if (now - lastProgress >= PROGRESS_EVERY_MS || lastProgress === 0) {
+        lastProgress = now;
+        opts.onProgress({ phase: 'downloading', bytes: wireBytes });
+      }
+    }
 
     const onStageError = (err: Error) => {
       if (settled) return;
