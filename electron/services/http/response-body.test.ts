@@ -20,6 +20,19 @@ describe('answerBody', () => {
     expect(warning).toBe('The body is not valid UTF-8 text; undecodable bytes are shown as �');
   });
 
+  it('decodes each body on its own: a body after an undecodable one in the same charset is read whole', () => {
+    for (const charset of ['utf-8', 'shift_jis', 'utf-16le']) {
+      const bad = charset === 'utf-16le' ? Buffer.from([0x00, 0xd8, 0x41]) : Buffer.from([0x61, 0xff, 0xfe, 0xc3]);
+      expect(answerBody(mem(bad), `text/plain; charset=${charset}`, 1e6).warning).toMatch(/not valid/);
+      const good = Buffer.from(charset === 'utf-16le' ? 'h\u00e9' : 'hello', charset === 'utf-16le' ? 'utf16le' : 'utf8');
+      expect(answerBody(mem(good), `text/plain; charset=${charset}`, 1e6)).toEqual({ body: { kind: 'text', text: charset === 'utf-16le' ? 'h\u00e9' : 'hello' } });
+    }
+  });
+
+  it('falls back to UTF-8 for a charset it does not know', () => {
+    expect(answerBody(mem('plain'), 'text/plain; charset=x-no-such-charset', 1e6)).toEqual({ body: { kind: 'text', text: 'plain' } });
+  });
+
   it('treats +json and +xml as text and checks +json', () => {
     expect(answerBody(mem('{"type":"x"}'), 'application/problem+json', 1e6)).toEqual({ body: { kind: 'text', text: '{"type":"x"}' } });
     expect(answerBody(mem('<a/>'), 'application/atom+xml', 1e6).body.kind).toBe('text');

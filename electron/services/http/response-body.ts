@@ -40,14 +40,26 @@ export function answerBody(stored: StoredBody, contentType: string, limitBytes: 
   return { body: { kind: 'text', text }, warning };
 }
 
+/** Strict decoders by charset label, made once each: decode() without `stream` keeps no state. */
+const strictDecoders = new Map<string, TextDecoder>();
+
+function strictDecoder(label: string): TextDecoder {
+  let decoder = strictDecoders.get(label);
+  if (!decoder) {
+    decoder = new TextDecoder(label, { fatal: true }); // throws for an unknown label
+    if (strictDecoders.size < 64) strictDecoders.set(label, decoder);
+  }
+  return decoder;
+}
+
 function decodeText(bytes: Buffer, charset: string | undefined): { text: string; warning?: string } {
   let label = charset ?? 'utf-8';
   let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(label, { fatal: true });
+    decoder = strictDecoder(label);
   } catch {
     label = 'utf-8';
-    decoder = new TextDecoder(label, { fatal: true });
+    decoder = strictDecoder(label);
   }
   try {
     return { text: stripBom(decoder.decode(bytes)) };
